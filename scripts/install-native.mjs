@@ -1,0 +1,1 @@
+// Placeholder until the offline native install lands; never fails npm install.

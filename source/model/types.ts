@@ -1,0 +1,98 @@
+// Shapes shared by the model service, its child process, the CLI and the TUI.
+// They follow DESIGN.md "Contracts": JSON is camelCase everywhere.
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+export type PresetName = 'classic';
+export type TrainerName = 'graph' | 'eager';
+
+export type TrainOptions = {
+	preset: PresetName;
+	epochs: number;
+	batchSize: number;
+	learningRate: number;
+	validationSplit: number;
+	seed: number;
+	/** Use only the first N training images (for tests and quick tries). */
+	limit?: number;
+	/** Model name; a new `<preset>-<yyyymmdd-hhmm>` when absent. */
+	model?: string;
+	/** Allow training onto an existing name. */
+	force?: boolean;
+};
+
+export type TrainEvent =
+	| {type: 'start'; backend: BackendName; trainer: TrainerName; preset: PresetName; model: string; options: TrainOptions}
+	| {type: 'batch'; epoch: number; epochs: number; batch: number; batches: number; loss: number; accuracy: number}
+	| {
+			type: 'epoch';
+			epoch: number;
+			epochs: number;
+			loss: number;
+			accuracy: number;
+			valLoss: number | null;
+			valAccuracy: number | null;
+			imagesPerSecond: number;
+			seconds: number;
+			path: string;
+	  }
+	| {type: 'done'; model: string; path: string; testAccuracy: number; seconds: number}
+	| {type: 'cancelled'; epoch: number; path: string | null}
+	| {type: 'error'; message: string};
+
+export type HistoryEntry = {
+	epoch: number;
+	loss: number;
+	accuracy: number;
+	valLoss: number | null;
+	valAccuracy: number | null;
+	seconds: number;
+};
+
+export type ModelMeta = {
+	name: string;
+	preset: PresetName;
+	options: TrainOptions;
+	seed: number;
+	trainer: TrainerName;
+	backend: BackendName;
+	versions: Record<string, string>;
+	createdAt: string;
+	history: HistoryEntry[];
+	test: {accuracy: number} | null;
+};
+
+export type ClassScores = {precision: number; recall: number; f1: number; support: number};
+
+export type ClassificationReport = {
+	classes: Array<ClassScores & {label: number}>;
+	macroAvg: ClassScores;
+	weightedAvg: ClassScores;
+};
+
+export type Metrics = {
+	accuracy: number;
+	/** 10×10, rows = true label, columns = predicted label. */
+	confusionMatrix: number[][];
+	report: ClassificationReport;
+};
+
+export type Evaluation = Metrics & {
+	backend: BackendName;
+	model: string;
+	path: string;
+	/** Per test image, in test-set order. */
+	labels: Uint8Array;
+	predicted: Uint8Array;
+	confidences: Float32Array;
+};
+
+export type LayerSummary = {name: string; type: string; outputShape: Array<number | null>; parameters: number};
+
+export type ModelDescription = {
+	name: string;
+	path: string;
+	backend: BackendName;
+	layers: LayerSummary[];
+	parameters: number;
+	meta: ModelMeta;
+};
