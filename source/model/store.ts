@@ -1,0 +1,180 @@
+// Where models live and how they are written: no TensorFlow here, so listing models and
+// reading meta.json stay fast. See DESIGN.md "Contracts" (Models, meta.json, Checkpoints).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {ModelMeta} from './types.js';
+
+export class ModelStoreError extends Error {}
+
+/** The package root: two levels above this file, as source/model/store.ts or dist/model/store.js. */
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where new models are written: `$DIGITS_HOME/models` when set (read-only installs), else the package's models/. */
+export function writableModelsDir(): string {
+	const home = process.env['DIGITS_HOME'];
+	return home ? path.join(home, 'models') : path.join(packageRoot, 'models');
+}
+
+/** Folders searched for models, first match wins: the writable one, then the package's shipped models. */
+export function modelsDirs(): string[] {
+	const shipped = path.join(packageRoot, 'models');
+	const writable = writableModelsDir();
+	return writable === shipped ? [shipped] : [writable, shipped];
+}
+
+function configFile(): string {
+	const base = process.env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config');
+	return path.join(base, 'digits', 'config.json');
+}
+
+function readConfig(): {defaultModel?: string} {
+	try {
+		return JSON.parse(fs.readFileSync(configFile(), 'utf8')) as {defaultModel?: string};
+	} catch {
+		return {};
+	}
+}
+
+/** The model shipped with the package, named in models/DEFAULT. */
+export function shippedModelName(): string | undefined {
+	try {
+		return fs.readFileSync(path.join(packageRoot, 'models', 'DEFAULT'), 'utf8').trim() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The user's chosen default (`digits models --use`), else the shipped one. */
+export function defaultModelName(): string | undefined {
+	const chosen = readConfig().defaultModel;
+	if (chosen && findModel(chosen)) return chosen;
+	return shippedModelName();
+}
+
+export function setDefaultModel(name: string): void {
+	if (!findModel(name)) throw new ModelStoreError(`There is no model named "${name}"; run \`digits models\` to see the names.`);
+	const file = configFile();
+	fs.mkdirSync(path.dirname(file), {recursive: true});
+	fs.writeFileSync(file, JSON.stringify({...readConfig(), defaultModel: name}, null, '\t') + '\n');
+}
+
+const validName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function checkModelName(name: string): void {
+	if (!validName.test(name)) {
+		throw new ModelStoreError(
+			`"${name}" is not a usable model name: use up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.`,
+		);
+	}
+}
+
+/** The folder of an existing model, or undefined. */
+export function findModel(name: string): string | undefined {
+	if (!validName.test(name)) return undefined;
+	for (const dir of modelsDirs()) {
+		const candidate = path.join(dir, name);
+		restoreInterruptedSwap(candidate);
+		if (fs.existsSync(path.join(candidate, 'model.json'))) return candidate;
+	}
+	return undefined;
+}
+
+/** A crash between the two renames of writeModelFolder leaves only the old folder: put it back. */
+function restoreInterruptedSwap(dir: string): void {
+	if (fs.existsSync(dir)) return;
+	const leftOver = new RegExp(`^\\.tmp-${path.basename(dir).replaceAll('.', '\\.')}-[A-Za-z0-9]{6}-old$`);
+	let entries: string[];
+	try {
+		entries = fs.readdirSync(path.dirname(dir));
+	} catch {
+		return;
+	}
+	const old = entries.find(entry => leftOver.test(entry));
+	if (old) fs.renameSync(path.join(path.dirname(dir), old), dir);
+}
+
+/** The folder of a model to use, with one clear sentence when it cannot be had. */
+export function resolveModel(name?: string): {name: string; dir: string} {
+	const wanted = name ?? defaultModelName();
+	if (!wanted) throw new ModelStoreError('No model is installed yet; train one with `digits train`.');
+	const dir = findModel(wanted);
+	if (!dir) throw new ModelStoreError(`There is no model named "${wanted}"; run \`digits models\` to see the names, or \`digits train --model ${wanted}\` to make it.`);
+	return {name: wanted, dir};
+}
+
+export function readMeta(dir: string): ModelMeta {
+	const file = path.join(dir, 'meta.json');
+	let text: string;
+	try {
+		text = fs.readFileSync(file, 'utf8');
+	} catch {
+		throw new ModelStoreError(`${file} is missing; the model folder is incomplete. Train the model again or delete the folder.`);
+	}
+	try {
+		return JSON.parse(text) as ModelMeta;
+	} catch {
+		throw new ModelStoreError(`${file} is not valid JSON; the model folder is damaged. Train the model again or delete the folder.`);
+	}
+}
+
+export type ModelListing = {name: string; path: string; meta: ModelMeta | null; isDefault: boolean; shipped: boolean};
+
+export function listModels(): ModelListing[] {
+	const seen = new Set<string>();
+	const result: ModelListing[] = [];
+	const defaultName = defaultModelName();
+	const shipped = shippedModelName();
+	for (const dir of modelsDirs()) {
+		let entries: fs.Dirent[];
+		try {
+			entries = fs.readdirSync(dir, {withFileTypes: true});
+		} catch {
+			continue;
+		}
+		for (const entry of entries) {
+			if (!entry.isDirectory() || !validName.test(entry.name) || seen.has(entry.name)) continue;
+			const modelDir = path.join(dir, entry.name);
+			if (!fs.existsSync(path.join(modelDir, 'model.json'))) continue;
+			seen.add(entry.name);
+			let meta: ModelMeta | null = null;
+			try {
+				meta = readMeta(modelDir);
+			} catch {}
+			result.push({name: entry.name, path: modelDir, meta, isDefault: entry.name === defaultName, shipped: entry.name === shipped});
+		}
+	}
+	return result.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** `<preset>-<yyyymmdd-hhmm>`, with a suffix when that name is taken. */
+export function newModelName(preset: string, date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const stamp = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
+	let name = `${preset}-${stamp}`;
+	for (let i = 2; findModel(name); i++) name = `${preset}-${stamp}-${i}`;
+	return name;
+}
+
+/**
+ * Writes a model folder atomically: every file goes into a temporary sibling folder,
+ * which then replaces the old one by rename, so a crash never leaves a half-written model.
+ */
+export function writeModelFolder(dir: string, files: Record<string, string | Uint8Array>): void {
+	const parent = path.dirname(dir);
+	fs.mkdirSync(parent, {recursive: true});
+	const temporary = fs.mkdtempSync(path.join(parent, `.tmp-${path.basename(dir)}-`));
+	fs.chmodSync(temporary, 0o755);
+	for (const [name, content] of Object.entries(files)) {
+		const fd = fs.openSync(path.join(temporary, name), 'w');
+		fs.writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
+		fs.fsyncSync(fd);
+		fs.closeSync(fd);
+	}
+	const old = `${temporary}-old`;
+	const hadOld = fs.existsSync(dir);
+	if (hadOld) fs.renameSync(dir, old);
+	fs.renameSync(temporary, dir);
+	if (hadOld) fs.rmSync(old, {recursive: true, force: true});
+}

@@ -1,0 +1,107 @@
+// The model-service child process: the only process that loads TensorFlow. It answers
+// requests from service.ts over IPC; typed arrays cross, tensors never do.
+import fs from 'node:fs';
+import path from 'node:path';
+import type {LayersModel} from '@tensorflow/tfjs';
+import {loadMnist} from '../data/mnist.js';
+import {loadBackend, type LoadedBackend} from './backend.js';
+import {predictProbabilities, topClasses} from './inference.js';
+import {metricsFrom} from './metrics.js';
+import {loadModel} from './model-files.js';
+import {packageRoot, readMeta, resolveModel} from './store.js';
+import {train} from './train.js';
+import type {Request, Reply} from './protocol.js';
+import type {Evaluation, ModelDescription, TrainOptions} from './types.js';
+
+const send = (reply: Reply) => process.send!(reply);
+
+let backend: LoadedBackend;
+let current: {name: string; dir: string; model: LayersModel} | undefined;
+const cancelled = new Set<number>();
+
+/** The named model, else the one loaded last, else the default one. */
+async function useModel(name?: string) {
+	if (name === undefined && current) return current;
+	const {name: resolved, dir} = resolveModel(name);
+	if (current?.name !== resolved || current.dir !== dir) {
+		const model = await loadModel(backend.tf, dir);
+		current?.model.dispose();
+		current = {name: resolved, dir, model};
+	}
+	return current;
+}
+
+function describe(): ModelDescription {
+	if (!current) throw new Error('No model is loaded.');
+	const layers = current.model.layers.map(layer => ({
+		name: layer.name,
+		type: layer.getClassName(),
+		outputShape: layer.outputShape as Array<number | null>,
+		parameters: layer.countParams(),
+	}));
+	return {
+		name: current.name,
+		path: current.dir,
+		backend: backend.backend,
+		layers,
+		parameters: layers.reduce((sum, layer) => sum + layer.parameters, 0),
+		meta: readMeta(current.dir),
+	};
+}
+
+async function evaluate(id: number, name?: string): Promise<Evaluation> {
+	const {name: resolved, dir, model} = await useModel(name);
+	const test = await loadMnist('test');
+	const probabilities = await predictProbabilities(backend.tf, model, test.images, (done, total) =>
+		send({id, type: 'progress', done, total}),
+	);
+	const {predicted, confidences} = topClasses(probabilities);
+	return {backend: backend.backend, model: resolved, path: dir, ...metricsFrom(test.labels, predicted), labels: test.labels, predicted, confidences};
+}
+
+function versions(): Record<string, string> {
+	const own = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {version: string};
+	return {digits: own.version, tfjs: backend.tf.version_core, node: process.versions.node};
+}
+
+async function handle(request: Request): Promise<unknown> {
+	switch (request.method) {
+		case 'load':
+			await useModel(request.name);
+			return describe();
+		case 'describe':
+			return describe();
+		case 'predict': {
+			const {model} = await useModel(request.name);
+			return predictProbabilities(backend.tf, model, request.images);
+		}
+		case 'evaluate':
+			return evaluate(request.id, request.name);
+		case 'train':
+			await train(
+				{
+					tf: backend.tf,
+					backend: backend.backend,
+					versions: versions(),
+					emit: event => send({id: request.id, type: 'event', event}),
+					isCancelled: () => cancelled.has(request.id),
+				},
+				request.options as TrainOptions & {model: string},
+			);
+			cancelled.delete(request.id);
+			return null;
+		case 'cancel':
+			cancelled.add(request.target);
+			return null;
+	}
+}
+
+backend = await loadBackend();
+process.on('message', (request: Request) => {
+	handle(request).then(
+		value => send({id: request.id, type: 'result', value}),
+		(error: Error) => send({id: request.id, type: 'error', message: error.message, stack: error.stack ?? ''}),
+	);
+});
+process.on('disconnect', () => process.exit(0));
+send({type: 'ready', backend: backend.backend, reason: backend.reason});
