@@ -1,0 +1,194 @@
+// Reads image files into grayscale floats and writes them back as PNG. The only jimp
+// import: every check that can be made without decoding is made first (see DESIGN.md
+// "Bad input gets a clear error"), because jimp has no size limit of its own.
+import fs from 'node:fs/promises';
+import {fileTypeFromBuffer} from 'file-type';
+import {imageSize} from 'image-size';
+import {Jimp} from 'jimp';
+
+/** An image that cannot be used; the message is one sentence: what, which file, what to do. */
+export class ImageFileError extends Error {
+	readonly file: string;
+
+	constructor(file: string, message: string) {
+		super(message);
+		this.name = 'ImageFileError';
+		this.file = file;
+	}
+}
+
+/** Row-major grayscale, 0 = black, 1 = white. */
+export type GrayImage = {width: number; height: number; data: Float32Array};
+
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const MAX_MEGAPIXELS = 50;
+const FORMATS = 'PNG, JPEG, BMP, GIF or TIFF';
+const DECODABLE = new Set(['image/png', 'image/jpeg', 'image/bmp', 'image/gif', 'image/tiff']);
+// The first bytes of those formats: file-type needs more than these to say what a file is.
+const SIGNATURES = ['89504e47', 'ffd8ff', '47494638', '424d', '49492a00', '4d4d002a'];
+// What file-type's extensions are, in words, for the non-images people most often pick by mistake.
+const KINDS: Record<string, string> = {
+	zip: 'a zip archive',
+	gz: 'a gzip archive',
+	tar: 'a tar archive',
+	'7z': 'a 7-Zip archive',
+	rar: 'a RAR archive',
+	pdf: 'a PDF document',
+	mp4: 'an MP4 video',
+	mov: 'a QuickTime video',
+	mp3: 'an MP3 audio file',
+	wav: 'a WAV audio file',
+	exe: 'a Windows program',
+	elf: 'a Linux program',
+	docx: 'a Word document',
+	xlsx: 'an Excel spreadsheet',
+	pptx: 'a PowerPoint presentation',
+};
+
+const formatBytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** Whether the first bytes look like text (no control bytes besides whitespace). */
+function looksLikeText(bytes: Uint8Array): boolean {
+	const head = bytes.subarray(0, 512);
+	return head.every(byte => byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
+}
+
+function startsLikeDecodable(bytes: Uint8Array): boolean {
+	const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4)).toString('hex');
+	return SIGNATURES.some(signature => head.startsWith(signature));
+}
+
+/** Whether a PNG or JPEG lacks its closing marker, the usual sign of a cut-off download or copy. */
+function endsEarly(bytes: Uint8Array, format: string): boolean {
+	const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-12);
+	if (format === 'PNG') return !tail.includes('IEND', 0, 'latin1');
+	if (format === 'JPG') return !(tail.at(-2) === 0xff && tail.at(-1) === 0xd9);
+	return false;
+}
+
+function looksLikeSvg(bytes: Uint8Array): boolean {
+	return looksLikeText(bytes) && /<svg[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 4096)));
+}
+
+function checkByteSize(size: number, name: string): void {
+	if (size === 0) throw new ImageFileError(name, `${name} is empty (0 bytes); give a ${FORMATS} image.`);
+	if (size > MAX_FILE_BYTES) {
+		throw new ImageFileError(name, `${name} is too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_FILE_BYTES)}); give a smaller image.`);
+	}
+}
+
+/** Refuses what jimp cannot decode, naming what the file really is; returns the format's name. */
+async function checkFormat(bytes: Uint8Array, name: string): Promise<string> {
+	const type = await fileTypeFromBuffer(bytes);
+	if (type && DECODABLE.has(type.mime)) return type.ext.toUpperCase();
+	if (!type && startsLikeDecodable(bytes) && !looksLikeText(bytes)) {
+		throw new ImageFileError(name, `${name} is corrupt or truncated (its header is incomplete); save it again or use another file.`);
+	}
+
+	if (type?.mime === 'image/webp') {
+		throw new ImageFileError(name, `${name} is a WebP image, which this program cannot decode; convert it to PNG.`);
+	}
+
+	if (looksLikeSvg(bytes) || type?.ext === 'svg') {
+		throw new ImageFileError(name, `${name} is an SVG drawing, which this program cannot decode; convert it to PNG.`);
+	}
+
+	if (type?.mime.startsWith('image/')) {
+		throw new ImageFileError(name, `${name} is a ${type.ext.toUpperCase()} image, which this program cannot decode; convert it to PNG.`);
+	}
+
+	const kind = type ? KINDS[type.ext] ?? `a ${type.ext.toUpperCase()} file` : looksLikeText(bytes) ? 'a text file' : undefined;
+	const what = kind ? `it is ${kind}` : 'its first bytes match no image format';
+	throw new ImageFileError(name, `${name} is not an image (${what}); give a ${FORMATS} file.`);
+}
+
+/** Reads width and height from the header, so that enormous images are refused before decoding. */
+function checkDimensions(bytes: Uint8Array, name: string): void {
+	let size: {width: number; height: number};
+	try {
+		size = imageSize(bytes);
+	} catch (error) {
+		throw new ImageFileError(name, `${name} is corrupt or truncated (its header cannot be read: ${(error as Error).message}); save it again or use another file.`);
+	}
+
+	const megapixels = (size.width * size.height) / 1e6;
+	if (megapixels > MAX_MEGAPIXELS) {
+		const dimensions = `${size.width.toLocaleString('en-US')}×${size.height.toLocaleString('en-US')}`;
+		throw new ImageFileError(name, `${name} is too large to read (${dimensions} pixels, ${Math.round(megapixels)} megapixels; the limit is ${MAX_MEGAPIXELS}); scale it down and try again.`);
+	}
+}
+
+/** RGBA bytes → gray floats, with transparent parts composited on white (jimp leaves them black underneath). */
+function toGray(rgba: Uint8Array, width: number, height: number): GrayImage {
+	const data = new Float32Array(width * height);
+	for (let i = 0; i < data.length; i++) {
+		const alpha = rgba[i * 4 + 3]! / 255;
+		const luma = (0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!) / 255;
+		data[i] = luma * alpha + (1 - alpha);
+	}
+
+	return {width, height, data};
+}
+
+/** Decodes image bytes (PNG, JPEG, BMP, GIF's first frame, TIFF); `name` is what errors call it (e.g. "stdin"). */
+export async function readImage(bytes: Uint8Array, name: string): Promise<GrayImage> {
+	checkByteSize(bytes.byteLength, name);
+	const format = await checkFormat(bytes, name);
+	checkDimensions(bytes, name);
+	let image: Awaited<ReturnType<typeof Jimp.fromBuffer>>;
+	try {
+		image = await Jimp.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+	} catch (error) {
+		const reason = endsEarly(bytes, format) ? 'the file ends before the image data does' : `the ${format} decoder says: ${(error as Error).message}`;
+		throw new ImageFileError(name, `${name} is corrupt or truncated (${reason}); save it again or use another file.`);
+	}
+
+	const {data, width, height} = image.bitmap;
+	return toGray(data, width, height);
+}
+
+/** Reads an image file, checking the path itself first: jimp would fetch a missing path as a URL. */
+export async function readImageFile(file: string): Promise<GrayImage> {
+	let stats: Awaited<ReturnType<typeof fs.stat>>;
+	try {
+		stats = await fs.stat(file);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') throw new ImageFileError(file, `${file} does not exist; check the path.`);
+		throw new ImageFileError(file, `${file} cannot be opened (${(error as Error).message}); check the path and its permissions.`);
+	}
+
+	if (stats.isDirectory()) throw new ImageFileError(file, `${file} is a folder, not an image; give a ${FORMATS} file.`);
+	if (!stats.isFile()) throw new ImageFileError(file, `${file} is not a regular file; give a ${FORMATS} file.`);
+	try {
+		await fs.access(file, fs.constants.R_OK);
+	} catch {
+		throw new ImageFileError(file, `${file} cannot be read (permission denied); check its permissions.`);
+	}
+
+	checkByteSize(stats.size, file);
+
+	let bytes: Uint8Array;
+	try {
+		bytes = await fs.readFile(file);
+	} catch (error) {
+		throw new ImageFileError(file, `${file} cannot be read (${(error as Error).message}); check the file and try again.`);
+	}
+
+	return readImage(bytes, file);
+}
+
+/** Writes a grayscale image as an 8-bit PNG (whatever the file's extension). */
+export async function writeGrayPng(file: string, image: GrayImage): Promise<void> {
+	const png = new Jimp({width: image.width, height: image.height, color: 0x000000ff});
+	const rgba = png.bitmap.data;
+	for (let i = 0; i < image.data.length; i++) {
+		const level = Math.round(Math.min(1, Math.max(0, image.data[i]!)) * 255);
+		rgba[i * 4] = level;
+		rgba[i * 4 + 1] = level;
+		rgba[i * 4 + 2] = level;
+		rgba[i * 4 + 3] = 255;
+	}
+
+	await fs.writeFile(file, await png.getBuffer('image/png'));
+}
