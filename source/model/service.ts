@@ -4,18 +4,19 @@
 import {fork, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {UserError} from '../errors.js';
 import type {Reply, Request} from './protocol.js';
 import {checkModelName, findModel, newModelName, shippedModelName} from './store.js';
 import type {BackendName, Evaluation, ModelDescription, TrainEvent, TrainOptions} from './types.js';
 
 /** An error meant for the user: one sentence, and the exit code it deserves (1 runtime, 2 usage). */
-export class ServiceError extends Error {
+export class ServiceError extends UserError {
 	constructor(
 		message: string,
-		readonly exitCode: 1 | 2 = 1,
+		exitCode: 1 | 2 = 1,
 		readonly detail = '',
 	) {
-		super(message);
+		super(message, exitCode);
 	}
 }
 

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {UserError} from '../errors.js';
 import type {ModelMeta} from './types.js';
 
-export class ModelStoreError extends Error {}
+export class ModelStoreError extends UserError {}
 
 /** The package root: two levels above this file, as source/model/store.ts or dist/model/store.js. */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

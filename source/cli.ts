@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// The only place reading argv: picks the command, checks its flags, maps errors to exit
+// codes (0 success, 1 runtime failure, 2 usage error, 130 interrupted).
+import meow from 'meow';
+import {choice, fraction, optionalWholeNumber, UsageError, wholeNumber} from './cli-flags.js';
+import {UserError} from './errors.js';
+import {evalCommand} from './commands/eval.js';
+import {modelsCommand} from './commands/models.js';
+import {predictCommand} from './commands/predict.js';
+import {trainCommand, trainDefaults} from './commands/train.js';
+import {presetNames} from './model/presets.js';
+import {ModelService, ServiceError} from './model/service.js';
+
+const overview = `
+  A handwritten-digit recognizer that lives in the terminal.
+
+  Usage
+    $ digits <command> [options]
+
+  Commands
+    train       train a network on MNIST (one line per epoch)
+    eval        accuracy, confusion matrix and classification report on the 10,000 test images
+    predict     read the digit in image files (PNG, JPEG, BMP, GIF, TIFF), folders or stdin (-)
+    models      list the models and choose the default one
+
+  Options
+    --help      this help; \`digits <command> --help\` shows the command's options
+    --version   the version
+    --debug     show stack traces and TensorFlow's own log on errors
+
+  Examples
+    $ digits train --epochs 3 --model mine
+    $ digits eval --model mine
+    $ digits predict digit.png scans/
+    $ digits models --use mine
+`;
+
+const commandHelp: Record<string, string> = {
+	train: `
+  Usage
+    $ digits train [options]
+
+  Trains a network on the MNIST training images; after each epoch the model is saved,
+  so Ctrl-C keeps the last finished epoch. At the end it is scored on the test images.
+
+  Options
+    --preset NAME            network: ${presetNames.join(', ')} (default ${trainDefaults.preset})
+    --epochs N               passes over the training images (default ${trainDefaults.epochs})
+    --batch-size N           images per step (default ${trainDefaults.batchSize})
+    --learning-rate X        Adam's learning rate (default ${trainDefaults.learningRate})
+    --validation-split X     part of the training images held out to validate, 0 to <1 (default ${trainDefaults.validationSplit})
+    --seed N                 same seed, same shuffles and initial weights (default ${trainDefaults.seed})
+    --limit N                use only the first N training images (quick tries)
+    --model NAME             save as NAME (default <preset>-<yyyymmdd-hhmm>)
+    --force                  replace an existing model of that name
+    --json                   one JSON event per line instead of text
+
+  Examples
+    $ digits train
+    $ digits train --epochs 1 --limit 2000 --model quick
+    $ digits train --json > events.ndjson
+`,
+	eval: `
+  Usage
+    $ digits eval [options]
+
+  Scores a model on the 10,000 MNIST test images: accuracy, confusion matrix and a
+  classification report (precision, recall, f1-score, support).
+
+  Options
+    --model NAME             the model to score (default: the default model)
+    --json                   one JSON object instead of text
+    --predictions FILE.csv   also write index,label,predicted for every test image
+
+  Examples
+    $ digits eval
+    $ digits eval --model mine --predictions mine.csv
+`,
+	predict: `
+  Usage
+    $ digits predict FILE|FOLDER|- ... [options]
+
+  Reads the digit in each image (PNG, JPEG, BMP, GIF, TIFF). A folder means its image
+  files; - reads one image from standard input. Prints file, digit and confidence; a file
+  that fails is reported on stderr and the exit code is 1, but the others are still read.
+
+  Options
+    --model NAME             the model to use (default: the default model)
+    --json                   a JSON array, one entry per file
+    --min-confidence P       mark answers below probability P (0 to 1) as low confidence
+
+  Examples
+    $ digits predict digit.png
+    $ digits predict scans/ --json
+    $ cat digit.png | digits predict -
+`,
+	models: `
+  Usage
+    $ digits models [options]
+
+  Lists the models: name, preset, test accuracy, date, and which one is the default.
+
+  Options
+    --json                   a JSON array instead of a table
+    --use NAME               make NAME the default model
+
+  Examples
+    $ digits models
+    $ digits models --use mine
+`,
+};
+
+const commonFlags = {debug: {type: 'boolean'}, json: {type: 'boolean'}, model: {type: 'string'}} as const;
+
+const commandFlags = {
+	train: {
+		...commonFlags,
+		preset: {type: 'string'},
+		epochs: {type: 'string'},
+		batchSize: {type: 'string'},
+		learningRate: {type: 'string'},
+		validationSplit: {type: 'string'},
+		seed: {type: 'string'},
+		limit: {type: 'string'},
+		force: {type: 'boolean'},
+	},
+	eval: {...commonFlags, predictions: {type: 'string'}},
+	predict: {...commonFlags, minConfidence: {type: 'string'}},
+	models: {json: {type: 'boolean'}, debug: {type: 'boolean'}, use: {type: 'string'}},
+} as const;
+
+type Command = keyof typeof commandFlags;
+
+async function main(argv: string[]): Promise<number> {
+	const command = argv[0];
+	if (command === undefined || command.startsWith('-')) {
+		// The TUI lands with the app shell; until then `digits` alone prints the help.
+		meow(overview, {importMeta: import.meta, argv, description: false, flags: {debug: {type: 'boolean'}}}).showHelp(0);
+		return 0;
+	}
+	if (!(command in commandFlags)) throw new UsageError(`"${command}" is not a digits command; run \`digits --help\` to see them.`);
+	const cli = meow(commandHelp[command]!, {
+		importMeta: import.meta,
+		argv: argv.slice(1),
+		description: false,
+		flags: commandFlags[command as Command],
+	});
+	const unknown = Object.keys(cli.flags).find(name => !(name in commandFlags[command as Command]));
+	if (unknown) throw new UsageError(`--${kebab(unknown)} is not an option of digits ${command}; see \`digits ${command} --help\`.`);
+	debug = Boolean(cli.flags.debug);
+	const flags = cli.flags as Record<string, string | boolean | undefined>;
+	const text = (name: string) => flags[name] as string | undefined;
+	const json = Boolean(flags['json']);
+	if (command !== 'predict' && cli.input.length > 0) {
+		throw new UsageError(`digits ${command} takes no file arguments (got "${cli.input[0]}"); see \`digits ${command} --help\`.`);
+	}
+	if (command === 'models') return modelsCommand({json, use: text('use')});
+
+	const service = new ModelService({debug});
+	try {
+		switch (command as Exclude<Command, 'models'>) {
+			case 'train':
+				return await trainCommand(
+					service,
+					{
+						preset: choice('preset', text('preset'), trainDefaults.preset, presetNames),
+						epochs: wholeNumber('epochs', text('epochs'), trainDefaults.epochs),
+						batchSize: wholeNumber('batch-size', text('batchSize'), trainDefaults.batchSize),
+						learningRate: fraction('learning-rate', text('learningRate'), trainDefaults.learningRate, {
+							minimum: 0,
+							maximum: 10,
+							exclusiveMinimum: true,
+							describe: 'a number above 0 and below 10, e.g. 0.001',
+						}),
+						validationSplit: fraction('validation-split', text('validationSplit'), trainDefaults.validationSplit, {
+							minimum: 0,
+							maximum: 1,
+							describe: 'a fraction from 0 up to (not including) 1, e.g. 0.2',
+						}),
+						seed: wholeNumber('seed', text('seed'), trainDefaults.seed, 0),
+						limit: optionalWholeNumber('limit', text('limit')),
+						model: text('model'),
+						force: Boolean(flags['force']),
+					},
+					{json},
+				);
+			case 'eval':
+				return await evalCommand(service, {model: text('model'), json, predictions: text('predictions')});
+			case 'predict': {
+				if (cli.input.length === 0) throw new UsageError('digits predict needs at least one image file, folder or - (stdin); see `digits predict --help`.');
+				const minConfidence = text('minConfidence');
+				return await predictCommand(service, cli.input, {
+					model: text('model'),
+					json,
+					minConfidence:
+						minConfidence === undefined
+							? undefined
+							: fraction('min-confidence', minConfidence, 0, {minimum: 0, maximum: 1.0000001, describe: 'a probability from 0 to 1, e.g. 0.9'}),
+				});
+			}
+		}
+	} finally {
+		service.close();
+	}
+}
+
+function kebab(name: string): string {
+	return name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`);
+}
+
+let debug = process.argv.includes('--debug');
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	const known = error instanceof UserError;
+	process.stderr.write(`${known ? error.message : `digits failed unexpectedly: ${(error as Error).message}`}\n`);
+	if (debug) process.stderr.write(`${(error instanceof ServiceError && error.detail) || (error as Error).stack}\n`);
+	else if (!known) process.stderr.write('Run again with --debug to see the details.\n');
+	process.exitCode = known ? error.exitCode : 1;
+}

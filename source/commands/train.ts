@@ -1,0 +1,77 @@
+// `digits train`: headless training, one line per epoch (or NDJSON events with --json).
+import {ModelService, ServiceError} from '../model/service.js';
+import type {TrainEvent, TrainOptions} from '../model/types.js';
+import {backendLabel, count, duration, percent} from '../render/format.js';
+
+export const trainDefaults = {preset: 'classic', epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 42} as const;
+
+export async function trainCommand(service: ModelService, options: TrainOptions, {json}: {json: boolean}): Promise<number> {
+	const controller = new AbortController();
+	let interrupted = false;
+	const stop = () => {
+		// A second Ctrl-C does not wait for the batch to end.
+		if (interrupted) process.exit(130);
+		interrupted = true;
+		controller.abort();
+		if (!json) process.stderr.write('\nstopping after this batch; the last finished epoch is kept…\n');
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	const progress = !json && process.stderr.isTTY;
+	let code = 0;
+	try {
+		for await (const event of service.train(options, {signal: controller.signal})) {
+			if (json) {
+				process.stdout.write(JSON.stringify(event) + '\n');
+			} else {
+				if (progress) process.stderr.write('\r\u001B[2K');
+				const line = describeEvent(event);
+				if (line) (event.type === 'error' ? process.stderr : process.stdout).write(line + '\n');
+				if (progress && event.type === 'batch') process.stderr.write(progressLine(event));
+			}
+			if (event.type === 'error') code = 1;
+			if (event.type === 'cancelled') code = 130;
+		}
+	} catch (error) {
+		if (json && error instanceof ServiceError && error.exitCode === 1) {
+			process.stdout.write(JSON.stringify({type: 'error', message: error.message}) + '\n');
+			return 1;
+		}
+		throw error;
+	} finally {
+		process.off('SIGINT', stop);
+		process.off('SIGTERM', stop);
+	}
+	return code;
+}
+
+function describeEvent(event: TrainEvent): string | undefined {
+	switch (event.type) {
+		case 'start': {
+			const {epochs, batchSize, learningRate, validationSplit, seed, limit} = event.options;
+			const images = limit === undefined ? 'all training images' : `the first ${count(limit)} training images`;
+			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${epochs} epochs, batch ${batchSize}, learning rate ${learningRate}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
+		}
+		case 'epoch': {
+			const validation =
+				event.valLoss === null || event.valAccuracy === null ? '' : `  val loss ${event.valLoss.toFixed(4)}  val accuracy ${percent(event.valAccuracy)}`;
+			return `epoch ${event.epoch}/${event.epochs}  loss ${event.loss.toFixed(4)}  accuracy ${percent(event.accuracy)}${validation}  ${count(event.imagesPerSecond)} images/s  ${duration(event.seconds)}`;
+		}
+		case 'done':
+			return `done in ${duration(event.seconds)}: test accuracy ${percent(event.testAccuracy)}; saved to ${event.path}`;
+		case 'cancelled':
+			return event.path === null
+				? 'stopped before the first epoch finished; nothing was saved.'
+				: `stopped; epoch ${event.epoch} is saved in ${event.path}`;
+		case 'error':
+			return event.message;
+		case 'batch':
+			return undefined;
+	}
+}
+
+function progressLine(event: Extract<TrainEvent, {type: 'batch'}>): string {
+	const width = 30;
+	const filled = Math.round((event.batch / event.batches) * width);
+	return `epoch ${event.epoch}/${event.epochs} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] batch ${event.batch}/${event.batches}  loss ${event.loss.toFixed(4)}`;
+}

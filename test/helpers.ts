@@ -1,0 +1,34 @@
+// Shared test helpers: a temporary DIGITS_HOME and a way to run the real CLI.
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A fresh DIGITS_HOME (and config folder) for this test process; models written there only. */
+export function useTemporaryHome(): string {
+	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-test-'));
+	process.env['DIGITS_HOME'] = home;
+	process.env['XDG_CONFIG_HOME'] = path.join(home, 'config');
+	return home;
+}
+
+export type CliResult = {code: number | null; stdout: string; stderr: string};
+
+/** Runs `digits ARGS` from source, as a user would, with the test's environment. */
+export function runCli(args: string[], options: {env?: Record<string, string>; input?: Uint8Array} = {}): Promise<CliResult> {
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'source', 'cli.ts'), ...args], {
+			env: {...process.env, ...options.env},
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		child.stderr.on('data', chunk => (stderr += chunk));
+		child.stdin.end(options.input);
+		child.on('close', code => resolve({code, stdout, stderr}));
+	});
+}
