@@ -74,12 +74,14 @@ class Log {
 // ---------------------------------------------------------------- child processes
 
 const running = new Set();
+const scratch = new Set(); // folders to delete if the install is interrupted
 
 // Children run in their own process group (so a timeout can stop make/g++ under
 // them too); that also shields them from the terminal's Ctrl-C, so pass it on.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     for (const child of running) killGroup(child);
+    for (const dir of scratch) removeQuietly(dir);
     process.exit(130);
   });
 }
@@ -131,7 +133,7 @@ function summarize(result, what) {
   const lines = (result.output || '').split('\n').map((l) => l.trim()).filter(Boolean);
   const net = lines.find((l) => /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT)\b/.test(l));
   const err = net ?? [...lines].reverse().find((l) => /(^|\s)(\w*Error\b|error:|ERROR:|fatal)/.test(l));
-  const text = (err ?? `exit code ${result.code}`).replace(/\s+/g, ' ');
+  const text = (err ?? `exit code ${result.code}`).replace(/\s+/g, ' ').replace(/^(\w*Error|ERROR|error):\s*/, '');
   return `${what}: ${text.length > 160 ? `${text.slice(0, 157)}...` : text}`;
 }
 
@@ -186,7 +188,7 @@ function findTfjsNode() {
 function cacheBase() {
   const xdg = process.env.XDG_CACHE_HOME;
   const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
-  for (const dir of [path.join(base, 'digits'), path.join(os.tmpdir(), `digits-cache-${os.userInfo().uid}`)]) {
+  for (const dir of [path.join(base, 'digits'), path.join(os.tmpdir(), `digits-cache-${process.getuid?.() ?? 'user'}`)]) {
     try {
       fs.mkdirSync(dir, { recursive: true });
       fs.accessSync(dir, fs.constants.W_OK);
@@ -395,7 +397,9 @@ async function pipDownload(base, log) {
     if (result.ok && wheel) return { wheel: path.join(dir, wheel) };
     reasons.push(summarize(result, [cmd, ...pre].join(' ')));
   }
-  return { reason: reasons.length ? `pip could not get ${spec} (${reasons[0]})` : 'no pip to download the TensorFlow wheel' };
+  removeQuietly(dir);
+  const why = reasons.length ? `pip could not get ${spec} (${reasons[0]})` : `no pip to download ${spec}`;
+  return { reason: `${why}; DIGITS_TENSORFLOW_WHEEL=file.whl can name a wheel` };
 }
 
 /** Libraries into the staging folder (they end up cached), headers into tfjs-node/deps. */
@@ -406,7 +410,12 @@ async function extractWheel(wheel, libDir, includeDir) {
     const rel = name.startsWith('tensorflow/include/') ? name.slice('tensorflow/include/'.length) : null;
     return rel && WHEEL_HEADER_DIRS.some((d) => rel.startsWith(d)) ? path.join(includeDir, rel) : null;
   };
-  const count = await extractZip(wheel, pick);
+  let count;
+  try {
+    count = await extractZip(wheel, pick);
+  } catch (err) {
+    throw new Error(`${path.basename(wheel)}: ${err.message}`);
+  }
   for (const lib of WHEEL_LIBS) {
     if (!fs.existsSync(path.join(libDir, lib))) throw new Error(`${path.basename(wheel)} has no tensorflow/${lib}`);
   }
@@ -425,31 +434,31 @@ function copyLibtensorflowDir(dir, libDir, includeDir) {
 async function buildLocally(tf, base, log) {
   if (process.platform !== 'linux') return { ok: false, reason: `no local build on ${process.platform}` };
   const missing = missingBuildTools();
-  if (missing.length) return { ok: false, reason: `cannot build the binding: ${missing.join(', ')} not found` };
+  if (missing.length) return { ok: false, reason: `cannot build the binding without ${missing.join(', ')}` };
 
   const staging = path.join(base, `${cacheKey(tf)}.tmp-${process.pid}`);
   const stagingLib = path.join(staging, 'deps', 'lib');
   const includeDir = path.join(tf.dir, 'deps', 'include');
   let source;
   let downloaded = null;
+  scratch.add(staging);
   try {
     removeQuietly(path.join(tf.dir, 'deps'));
     fs.mkdirSync(stagingLib, { recursive: true });
     const { DIGITS_LIBTENSORFLOW: libDir, DIGITS_TENSORFLOW_WHEEL: givenWheel } = process.env;
     if (libDir) {
+      say(`building the native backend from DIGITS_LIBTENSORFLOW (about a minute)...`);
       copyLibtensorflowDir(path.resolve(libDir), stagingLib, includeDir);
       source = `libtensorflow from DIGITS_LIBTENSORFLOW`;
     } else {
       let wheel = givenWheel && path.resolve(givenWheel);
       if (wheel && !fs.existsSync(wheel)) return { ok: false, reason: `DIGITS_TENSORFLOW_WHEEL=${givenWheel} does not exist` };
       if (!wheel) {
-        say(`building the native backend from the ${WHEEL_NAME} ${WHEEL_VERSION} wheel (about a minute)...`);
         const got = await pipDownload(base, log);
         if (!got.wheel) return { ok: false, reason: got.reason };
         wheel = downloaded = got.wheel;
-      } else {
-        say(`building the native backend from ${path.basename(wheel)} (about a minute)...`);
       }
+      say(`building the native backend from ${path.basename(wheel)} (about a minute)...`);
       const n = await extractWheel(wheel, stagingLib, includeDir);
       log.note(`extracted ${n} files from ${wheel}`);
       const version = /^[^-]+-([^-]+)-/.exec(path.basename(wheel))?.[1];
@@ -474,6 +483,7 @@ async function buildLocally(tf, base, log) {
     return { ok: false, reason: err.message };
   } finally {
     removeQuietly(staging); // renamed away on success; on failure it holds ~850 MB
+    scratch.delete(staging);
     if (downloaded) removeQuietly(path.dirname(downloaded));
   }
 }
@@ -630,7 +640,7 @@ async function main() {
   const official = await tryOfficial(tf, log);
   if (official.ok) {
     if (base) saveToCache(tf, base, 'official download', null, log);
-    native(`${label}, official build`);
+    native(`${label}, from its official install script`);
     return;
   }
   reasons.push(official.reason);
