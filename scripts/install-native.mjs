@@ -447,7 +447,7 @@ async function buildLocally(tf, base, log) {
     fs.mkdirSync(stagingLib, { recursive: true });
     const { DIGITS_LIBTENSORFLOW: libDir, DIGITS_TENSORFLOW_WHEEL: givenWheel } = process.env;
     if (libDir) {
-      say(`building the native backend from DIGITS_LIBTENSORFLOW (about a minute)...`);
+      say(`building the native backend from DIGITS_LIBTENSORFLOW (takes a minute or less)...`);
       copyLibtensorflowDir(path.resolve(libDir), stagingLib, includeDir);
       source = `libtensorflow from DIGITS_LIBTENSORFLOW`;
     } else {
@@ -458,7 +458,7 @@ async function buildLocally(tf, base, log) {
         if (!got.wheel) return { ok: false, reason: got.reason };
         wheel = downloaded = got.wheel;
       }
-      say(`building the native backend from ${path.basename(wheel)} (about a minute)...`);
+      say(`building the native backend from ${path.basename(wheel)} (takes a minute or less)...`);
       const n = await extractWheel(wheel, stagingLib, includeDir);
       log.note(`extracted ${n} files from ${wheel}`);
       const version = /^[^-]+-([^-]+)-/.exec(path.basename(wheel))?.[1];
