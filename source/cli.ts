@@ -6,7 +6,6 @@ import {choice, fraction, optionalWholeNumber, UsageError, wholeNumber} from './
 import {UserError} from './errors.js';
 import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
-import {predictCommand} from './commands/predict.js';
 import {trainCommand, trainDefaults} from './commands/train.js';
 import {presetNames} from './model/presets.js';
 import {ModelService, ServiceError} from './model/service.js';
@@ -189,6 +188,8 @@ async function main(argv: string[]): Promise<number> {
 			case 'predict': {
 				if (cli.input.length === 0) throw new UsageError('digits predict needs at least one image file, folder or - (stdin); see `digits predict --help`.');
 				const minConfidence = text('minConfidence');
+				// Loaded on demand: jimp is the slowest import, and only predict needs it.
+				const {predictCommand} = await import('./commands/predict.js');
 				return await predictCommand(service, cli.input, {
 					model: text('model'),
 					json,

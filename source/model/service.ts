@@ -132,6 +132,11 @@ export class ModelService {
 		return this.stderrTail.join('');
 	}
 
+	/** The child's process id, for measuring it (peak memory in the benchmark). */
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
 	close(): void {
 		this.child?.disconnect();
 		this.child = undefined;

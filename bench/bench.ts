@@ -1,0 +1,113 @@
+// `npm run bench`: how fast digits trains and predicts on this machine, as a table.
+// `npm run bench -- --quick` runs small slices (for CI, so the benchmark does not rot).
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {loadMnist} from '../source/data/mnist.js';
+import {writeGrayPng} from '../source/image/load.js';
+import {ModelService} from '../source/model/service.js';
+import type {TrainEvent} from '../source/model/types.js';
+import {count} from '../source/render/format.js';
+
+const quick = process.argv.includes('--quick');
+const root = path.resolve(import.meta.dirname, '..');
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-bench-'));
+process.env['DIGITS_HOME'] = home;
+
+type Row = {what: string; value: string; note: string};
+const rows: Row[] = [];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const milliseconds = (value: number) => `${value.toFixed(2)} ms`;
+
+async function measureTraining(service: ModelService): Promise<void> {
+	const limit = quick ? 1280 : 12_800;
+	const runs = quick ? 1 : 3;
+	const speeds: number[] = [];
+	let trainer = '';
+	for (let run = 0; run < runs; run++) {
+		// Two epochs: the first warms up (graph build, allocator); the second is steady state.
+		for await (const event of service.train({preset: 'classic', epochs: 2, batchSize: 128, learningRate: 0.001, validationSplit: 0, seed: 1, limit, model: `bench-${run}`})) {
+			if (event.type === 'start') trainer = event.trainer;
+			if (event.type === 'epoch' && event.epoch === 2) speeds.push(event.imagesPerSecond);
+			if (event.type === 'error') throw new Error(event.message);
+		}
+	}
+	rows.push({
+		what: 'training, classic, batch 128',
+		value: `${count(median(speeds))} images/s`,
+		note: `${trainer} trainer, ${count(limit)} images, 2nd epoch; median of ${runs} (min ${count(Math.min(...speeds))})`,
+	});
+}
+
+async function measureInference(service: ModelService): Promise<Float32Array> {
+	const test = await loadMnist('test', {limit: 1000});
+	const images = Float32Array.from(test.images, value => value / 255);
+	await service.load('bench-0');
+	await service.predict(images);
+	const batchTimes: number[] = [];
+	for (let i = 0; i < (quick ? 2 : 10); i++) {
+		const started = performance.now();
+		await service.predict(images);
+		batchTimes.push(performance.now() - started);
+	}
+	rows.push({what: 'inference, batch 1,000', value: `${count(1000 / (median(batchTimes) / 1000))} images/s`, note: `median of ${batchTimes.length}`});
+	const single = images.subarray(0, 784);
+	const latencies: number[] = [];
+	for (let i = 0; i < (quick ? 20 : 500); i++) {
+		const started = performance.now();
+		await service.predict(single);
+		latencies.push(performance.now() - started);
+	}
+	rows.push({what: 'single-image predict, p50', value: milliseconds(percentile(latencies, 0.5)), note: `${latencies.length} calls through the model service`});
+	rows.push({what: 'single-image predict, p99', value: milliseconds(percentile(latencies, 0.99)), note: 'target ≤ 5 ms'});
+	return images;
+}
+
+/** `digits predict FILE` from a cold process: Node start, child start, TensorFlow load, model load. */
+async function measureStartup(images: Float32Array): Promise<void> {
+	const file = path.join(home, 'digit.png');
+	await writeGrayPng(file, {width: 28, height: 28, data: images.subarray(0, 784).map(value => 1 - value)});
+	const cli = path.join(root, 'dist', 'cli.js');
+	if (!fs.existsSync(cli)) {
+		rows.push({what: 'start → first prediction', value: 'n/a', note: 'dist/ is missing: run `npm run build`'});
+		return;
+	}
+	const times: number[] = [];
+	for (let i = 0; i < (quick ? 1 : 5); i++) {
+		const started = performance.now();
+		const result = spawnSync(process.execPath, [cli, 'predict', file, '--model', 'bench-0'], {encoding: 'utf8'});
+		if (result.status !== 0) throw new Error(`digits predict failed: ${result.stderr}`);
+		times.push(performance.now() - started);
+	}
+	rows.push({what: 'start → first prediction', value: `${(median(times) / 1000).toFixed(2)} s`, note: `\`digits predict FILE\`, median of ${times.length} (min ${(Math.min(...times) / 1000).toFixed(2)} s)`});
+}
+
+function peakMemory(pid: number | undefined): void {
+	const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+	rows.push({what: 'peak RSS, model service', value: peak ? `${count(Number(peak) / 1024)} MB` : 'n/a', note: 'the child process that owns TensorFlow'});
+}
+
+function printTable(): void {
+	const widths = [Math.max(...rows.map(row => row.what.length)), Math.max(...rows.map(row => row.value.length))];
+	const line = (cells: string[]) => `| ${cells[0]!.padEnd(widths[0]!)} | ${cells[1]!.padStart(widths[1]!)} | ${cells[2]} |`;
+	console.log(line(['what', 'value', 'how']));
+	console.log(`| ${'-'.repeat(widths[0]!)} | ${'-'.repeat(widths[1]! - 1)}: | --- |`);
+	for (const row of rows) console.log(line([row.what, row.value, row.note]));
+}
+
+const service = new ModelService();
+try {
+	const {backend} = await service.ready();
+	console.log(`digits benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, backend ${backend}\n`);
+	await measureTraining(service);
+	const images = await measureInference(service);
+	peakMemory(service.pid);
+	await measureStartup(images);
+	printTable();
+} finally {
+	service.close();
+	fs.rmSync(home, {recursive: true, force: true});
+}
