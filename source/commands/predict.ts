@@ -16,8 +16,9 @@ export async function predictCommand(
 	inputs: string[],
 	{model, json, minConfidence}: {model?: string; json: boolean; minConfidence?: number},
 ): Promise<number> {
-	const files = expandInputs(inputs);
-	const prepared = await Promise.all(files.map(file => prepare(file)));
+	const expanded = expandInputs(inputs);
+	const files = expanded.map(item => item.file);
+	const prepared = await Promise.all(expanded.map(item => (item.error ? item : prepare(item.file))));
 	const good = prepared.flatMap((item, index) => (item.pixels ? [{index, pixels: item.pixels}] : []));
 	const outcomes: Outcome[] = prepared.map(item => ({file: item.file, error: item.error ?? ''}));
 	if (good.length > 0) {
@@ -43,7 +44,9 @@ export async function predictCommand(
 
 function printOutcome(outcome: Outcome): void {
 	if ('error' in outcome) {
-		process.stderr.write(`${outcome.file}: ${outcome.error}\n`);
+		// Most errors already name the file; "no digit found" does not.
+		const sentence = outcome.error.startsWith(outcome.file) ? outcome.error : `${outcome.file}: ${outcome.error}`;
+		process.stderr.write(`${sentence}\n`);
 		return;
 	}
 	const low = outcome.lowConfidence ? '  (low confidence)' : '';
@@ -61,16 +64,16 @@ async function prepare(file: string): Promise<{file: string; pixels?: Float32Arr
 }
 
 /** Folders become their image files (sorted); everything else is passed through as given. */
-function expandInputs(inputs: string[]): string[] {
+function expandInputs(inputs: string[]): Array<{file: string; error?: string}> {
 	return inputs.flatMap(input => {
-		if (input === '-' || !isDirectory(input)) return [input];
+		if (input === '-' || !isDirectory(input)) return [{file: input}];
 		const images = fs
 			.readdirSync(input)
 			.filter(name => imageExtensions.has(path.extname(name).toLowerCase()))
 			.sort()
-			.map(name => path.join(input, name));
+			.map(name => ({file: path.join(input, name)}));
 		// An empty folder stays in the list, so it is reported instead of silently skipped.
-		return images.length > 0 ? images : [input];
+		return images.length > 0 ? images : [{file: input, error: `${input} has no image files (PNG, JPEG, BMP, GIF or TIFF) in it.`}];
 	});
 }
 
