@@ -18,7 +18,7 @@ export async function predictCommand(
 ): Promise<number> {
 	const expanded = expandInputs(inputs);
 	const files = expanded.map(item => item.file);
-	const prepared = await Promise.all(expanded.map(item => (item.error ? item : prepare(item.file))));
+	const prepared = await Promise.all(expanded.map((item): Promise<Prepared> | Prepared => (item.error ? item : prepare(item.file))));
 	const good = prepared.flatMap((item, index) => (item.pixels ? [{index, pixels: item.pixels}] : []));
 	const outcomes: Outcome[] = prepared.map(item => ({file: item.file, error: item.error ?? ''}));
 	if (good.length > 0) {
@@ -53,7 +53,9 @@ function printOutcome(outcome: Outcome): void {
 	process.stdout.write(`${outcome.file}\t${outcome.digit}\t${percent(outcome.confidence, 1)}${low}\n`);
 }
 
-async function prepare(file: string): Promise<{file: string; pixels?: Float32Array; error?: string}> {
+type Prepared = {file: string; pixels?: Float32Array; error?: string};
+
+async function prepare(file: string): Promise<Prepared> {
 	try {
 		const image = file === '-' ? await readImage(await readStdin(), 'standard input') : await readImageFile(file);
 		const pixels = preprocessForModel(image);
