@@ -9,6 +9,7 @@ import {modelsCommand} from './commands/models.js';
 import {trainCommand, trainDefaults} from './commands/train.js';
 import {presetNames} from './model/presets.js';
 import {ModelService, ServiceError} from './model/service.js';
+import {backendLabel} from './render/format.js';
 
 const overview = `
   A handwritten-digit recognizer that lives in the terminal.
@@ -156,6 +157,10 @@ async function main(argv: string[]): Promise<number> {
 	if (command === 'models') return modelsCommand({json, use: text('use')});
 
 	const service = new ModelService({debug});
+	// TensorFlow's child starts now, loading while flags are checked and images decoded.
+	service.ready().then(({backend, reason}) => {
+		if (backend !== 'tensorflow') process.stderr.write(`digits: running on the ${backendLabel(backend)} backend: ${reason}.\n`);
+	}, () => {});
 	try {
 		switch (command as Exclude<Command, 'models'>) {
 			case 'train':
