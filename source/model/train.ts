@@ -1,15 +1,18 @@
 // Training in the model-service child: data in memory as tensors, a seeded shuffle per
-// epoch, one checkpoint per finished epoch, events out through `emit`.
+// epoch, one checkpoint per finished epoch, events out through `emit`. The steps run through
+// a Trainer: one TensorFlow graph per step on the native backend (graph/), `trainOnBatch`
+// elsewhere; both start from the same seeded weights and save the same layers model.
 import path from 'node:path';
 import type {LayersModel, Tensor} from '@tensorflow/tfjs';
 import {loadMnist, type MnistSplit} from '../data/mnist.js';
 import type {TF} from './backend.js';
+import {GraphTrainer, type BatchResult} from './graph/trainer.js';
 import {predictProbabilities, topClasses} from './inference.js';
 import {saveModel} from './model-files.js';
-import {buildModel} from './presets.js';
+import {buildModel, presetLayers} from './presets.js';
 import {seededRandom, shuffledIndices} from './random.js';
 import {writableModelsDir} from './store.js';
-import type {BackendName, HistoryEntry, ModelMeta, TrainEvent, TrainOptions} from './types.js';
+import type {BackendName, HistoryEntry, ModelMeta, TrainEvent, TrainerName, TrainOptions} from './types.js';
 
 export type TrainContext = {
 	tf: TF;
@@ -23,15 +26,42 @@ export type TrainContext = {
 export const fallbackTrainingLimit = 1000;
 /** Batch events are sampled: at most one per this many milliseconds, plus each epoch's last. */
 const batchEventInterval = 100;
+/** tf.train.adam's defaults (its epsilon is the float32 backend's, 1e-7). */
+const adamDefaults = {beta1: 0.9, beta2: 0.999, epsilon: 1e-7};
 
 export class TrainingRefused extends Error {}
+
+/** Runs training steps on a LayersModel's weights; `syncModel` puts them into the model. */
+export type Trainer = {
+	readonly name: TrainerName;
+	trainBatch(images: Tensor, labels: Tensor): Promise<BatchResult>;
+	/** Mean loss and accuracy over `images` without training. */
+	evaluate(images: Tensor, labels: Tensor): Promise<BatchResult>;
+	/** Makes the LayersModel hold the trained weights (before validating with it or saving it). */
+	syncModel(): void;
+	dispose(): void;
+};
 
 export async function train(context: TrainContext, options: TrainOptions & {model: string}): Promise<void> {
 	const {tf, backend, emit} = context;
 	const started = performance.now();
 	const dir = path.join(writableModelsDir(), options.model);
-	emit({type: 'start', backend, trainer: 'eager', preset: options.preset, model: options.model, options});
+	const model = buildModel(tf, options.preset, options.seed, options.learningRate);
+	const trainer = await chooseTrainer(context, model, options);
+	try {
+		emit({type: 'start', backend, trainer: trainer.name, preset: options.preset, model: options.model, options});
+		await trainWith(context, trainer, model, {...options, started, dir});
+	} finally {
+		trainer.dispose();
+		model.dispose();
+	}
+}
 
+type Run = TrainOptions & {model: string; started: number; dir: string};
+
+async function trainWith(context: TrainContext, trainer: Trainer, model: LayersModel, options: Run): Promise<void> {
+	const {tf, backend, emit} = context;
+	const {started, dir} = options;
 	const data = await loadMnist('train', {limit: options.limit});
 	if (backend === 'cpu' && data.count > fallbackTrainingLimit) {
 		throw new TrainingRefused(
@@ -42,9 +72,8 @@ export async function train(context: TrainContext, options: TrainOptions & {mode
 	const trainCount = data.count - validationCount;
 	if (trainCount < 1) throw new TrainingRefused('No training images are left after the validation split; lower --validation-split or raise --limit.');
 
-	const model = buildModel(tf, options.preset, options.seed, options.learningRate);
 	const x = toImages(tf, data);
-	const y = tf.oneHot(tf.tensor1d(data.labels, 'int32'), 10);
+	const y = tf.tidy(() => tf.oneHot(tf.tensor1d(data.labels, 'int32'), 10).toFloat());
 	const random = seededRandom(options.seed);
 	const history: HistoryEntry[] = [];
 	const meta = (): ModelMeta => ({
@@ -52,7 +81,7 @@ export async function train(context: TrainContext, options: TrainOptions & {mode
 		preset: options.preset,
 		options,
 		seed: options.seed,
-		trainer: 'eager',
+		trainer: trainer.name,
 		backend,
 		versions: context.versions,
 		createdAt: new Date().toISOString(),
@@ -62,12 +91,13 @@ export async function train(context: TrainContext, options: TrainOptions & {mode
 
 	try {
 		for (let epoch = 1; epoch <= options.epochs; epoch++) {
-			const finished = await trainEpoch(context, model, x, y, {epoch, trainCount, options, order: shuffledIndices(trainCount, random)});
+			const finished = await trainEpoch(context, trainer, x, y, {epoch, trainCount, options, order: shuffledIndices(trainCount, random)});
 			if (!finished) {
 				emit({type: 'cancelled', epoch: epoch - 1, path: history.length > 0 ? dir : null});
 				return;
 			}
-			const validation = validationCount > 0 ? await validate(tf, model, x, y, trainCount, data.count) : null;
+			trainer.syncModel();
+			const validation = validationCount > 0 ? await validate(trainer, x, y, trainCount, data.count) : null;
 			const entry: HistoryEntry = {epoch, ...finished, valLoss: validation?.loss ?? null, valAccuracy: validation?.accuracy ?? null};
 			history.push(entry);
 			await saveModel(tf, model, dir, meta());
@@ -82,14 +112,13 @@ export async function train(context: TrainContext, options: TrainOptions & {mode
 		emit({type: 'done', model: options.model, path: dir, testAccuracy, seconds: (performance.now() - started) / 1000});
 	} finally {
 		tf.dispose([x, y]);
-		model.dispose();
 	}
 }
 
 type EpochPlan = {epoch: number; trainCount: number; options: TrainOptions; order: Int32Array};
 
 /** One pass over the shuffled training part; null when cancelled before it finished. */
-async function trainEpoch(context: TrainContext, model: LayersModel, x: Tensor, y: Tensor, plan: EpochPlan) {
+async function trainEpoch(context: TrainContext, trainer: Trainer, x: Tensor, y: Tensor, plan: EpochPlan) {
 	const {tf, emit} = context;
 	const {batchSize, epochs} = plan.options;
 	const batches = Math.ceil(plan.trainCount / batchSize);
@@ -104,7 +133,7 @@ async function trainEpoch(context: TrainContext, model: LayersModel, x: Tensor, 
 			const index = tf.tensor1d(indices, 'int32');
 			return [tf.gather(x, index), tf.gather(y, index)];
 		});
-		const [batchLoss, batchAccuracy] = (await model.trainOnBatch(xs!, ys!)) as [number, number];
+		const {loss: batchLoss, accuracy: batchAccuracy} = await trainer.trainBatch(xs!, ys!);
 		tf.dispose([xs!, ys!]);
 		lossSum += batchLoss * indices.length;
 		correctSum += batchAccuracy * indices.length;
@@ -119,12 +148,14 @@ async function trainEpoch(context: TrainContext, model: LayersModel, x: Tensor, 
 	return {loss: lossSum / plan.trainCount, accuracy: correctSum / plan.trainCount, seconds: (performance.now() - epochStart) / 1000};
 }
 
-async function validate(tf: TF, model: LayersModel, x: Tensor, y: Tensor, from: number, to: number) {
+async function validate(trainer: Trainer, x: Tensor, y: Tensor, from: number, to: number): Promise<BatchResult> {
 	const [xs, ys] = [x.slice(from, to - from), y.slice(from, to - from)];
-	const [loss, accuracy] = model.evaluate(xs, ys, {batchSize: 1000}) as Tensor[];
-	const values = {loss: (await loss!.data())[0]!, accuracy: (await accuracy!.data())[0]!};
-	tf.dispose([xs, ys, loss!, accuracy!]);
-	return values;
+	try {
+		return await trainer.evaluate(xs, ys);
+	} finally {
+		xs.dispose();
+		ys.dispose();
+	}
 }
 
 /** Test accuracy on the 10,000 test images: scored once per finished model. */
@@ -138,4 +169,67 @@ async function scoreOnTestSet(tf: TF, model: LayersModel): Promise<number> {
 
 function toImages(tf: TF, data: MnistSplit): Tensor {
 	return tf.tidy(() => tf.tensor4d(data.images, [data.count, 28, 28, 1], 'int32').toFloat().div(255));
+}
+
+let fallbackLogged = false;
+
+/**
+ * The graph trainer on the native backend, else (or when it cannot be built, loaded or
+ * run: said once on stderr) the eager one. `DIGITS_TRAINER=eager` picks eager on purpose.
+ */
+async function chooseTrainer(context: TrainContext, model: LayersModel, options: TrainOptions): Promise<Trainer> {
+	if (context.backend === 'tensorflow' && process.env['DIGITS_TRAINER'] !== 'eager') {
+		try {
+			const graph = await GraphTrainer.create(context.tf, model, presetLayers(options.preset), {learningRate: options.learningRate, ...adamDefaults});
+			return graphTrainer(context.tf, graph, model);
+		} catch (error) {
+			if (!fallbackLogged) {
+				fallbackLogged = true;
+				const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+				process.stderr.write(`digits: the one-graph trainer could not start (${reason}), so this run trains with model.fit instead.\n`);
+			}
+		}
+	}
+	return eagerTrainer(context.tf, model);
+}
+
+function graphTrainer(tf: TF, graph: GraphTrainer, model: LayersModel): Trainer {
+	return {
+		name: 'graph',
+		trainBatch: async (images, labels) => graph.trainBatch(images, labels),
+		async evaluate(images, labels) {
+			const chunk = 1000;
+			let loss = 0;
+			let accuracy = 0;
+			for (let from = 0; from < images.shape[0]; from += chunk) {
+				const size = Math.min(chunk, images.shape[0] - from);
+				const [xs, ys] = [images.slice(from, size), labels.slice(from, size)];
+				const result = graph.evaluateBatch(xs, ys);
+				tf.dispose([xs, ys]);
+				loss += result.loss * size;
+				accuracy += result.accuracy * size;
+			}
+			return {loss: loss / images.shape[0], accuracy: accuracy / images.shape[0]};
+		},
+		syncModel: () => graph.copyWeightsTo(model),
+		dispose: () => graph.dispose(),
+	};
+}
+
+function eagerTrainer(tf: TF, model: LayersModel): Trainer {
+	return {
+		name: 'eager',
+		async trainBatch(images, labels) {
+			const [loss, accuracy] = (await model.trainOnBatch(images, labels)) as [number, number];
+			return {loss, accuracy};
+		},
+		async evaluate(images, labels) {
+			const [loss, accuracy] = model.evaluate(images, labels, {batchSize: 1000}) as Tensor[];
+			const values = {loss: (await loss!.data())[0]!, accuracy: (await accuracy!.data())[0]!};
+			tf.dispose([loss!, accuracy!]);
+			return values;
+		},
+		syncModel() {},
+		dispose() {},
+	};
 }

@@ -1,0 +1,51 @@
+// Writes a SavedModel folder (saved_model.pb only) that TensorFlow's loader accepts:
+// variables get their first values from an init op named in the `saved_model_main_op`
+// collection, so no `variables/` checkpoint is needed.
+import fs from 'node:fs';
+import path from 'node:path';
+import {tensorName, type GraphBuilder, type Operation, type Output} from './builder.js';
+import {DataType, messages, shapeProto} from './proto.js';
+
+export const savedModelTag = 'serve';
+const mainOpCollection = 'saved_model_main_op';
+const predictMethod = 'tensorflow/serving/predict';
+
+/** A tensor a signature takes or gives, with its static shape (-1: known at run time). */
+export type SignatureTensor = {tensor: Output; shape: readonly number[]};
+export type Signature = {inputs: Record<string, SignatureTensor>; outputs: Record<string, SignatureTensor>};
+
+export function writeSavedModel(dir: string, graph: GraphBuilder, init: Operation, signatures: Record<string, Signature>): void {
+	const {SavedModel, MetaGraphDef, CollectionDef, SignatureDef, TensorInfo} = messages();
+	const metaGraph = new MetaGraphDef();
+	const info = new MetaGraphDef.MetaInfoDef();
+	info.addTags(savedModelTag);
+	metaGraph.setMetaInfoDef(info);
+	metaGraph.setGraphDef(graph.toGraphDef());
+
+	const mainOp = new CollectionDef.NodeList();
+	mainOp.addValue(init.node);
+	const collection = new CollectionDef();
+	collection.setNodeList(mainOp);
+	metaGraph.getCollectionDefMap().set(mainOpCollection, collection);
+
+	const tensorInfo = ({tensor, shape}: SignatureTensor) => {
+		const proto = new TensorInfo();
+		proto.setName(tensorName(tensor));
+		proto.setDtype(DataType[tensor.dtype]);
+		proto.setTensorShape(shapeProto(shape));
+		return proto;
+	};
+	for (const [name, signature] of Object.entries(signatures)) {
+		const def = new SignatureDef();
+		for (const [key, value] of Object.entries(signature.inputs)) def.getInputsMap().set(key, tensorInfo(value));
+		for (const [key, value] of Object.entries(signature.outputs)) def.getOutputsMap().set(key, tensorInfo(value));
+		def.setMethodName(predictMethod);
+		metaGraph.getSignatureDefMap().set(name, def);
+	}
+
+	const savedModel = new SavedModel();
+	savedModel.setSavedModelSchemaVersion(1);
+	savedModel.addMetaGraphs(metaGraph);
+	fs.mkdirSync(dir, {recursive: true});
+	fs.writeFileSync(path.join(dir, 'saved_model.pb'), savedModel.serializeBinary());
+}
