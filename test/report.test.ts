@@ -6,7 +6,10 @@ import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {Jimp} from 'jimp';
 import {reportCommand} from '../source/commands/report.js';
+import {UserError} from '../source/errors.js';
+import {metricsFrom} from '../source/model/metrics.js';
 import {ModelService} from '../source/model/service.js';
+import type {Evaluation, ModelMeta} from '../source/model/types.js';
 import {percent} from '../source/render/format.js';
 import {useTemporaryHome} from './helpers.js';
 
@@ -91,5 +94,19 @@ describe('digits report', () => {
 		for (const file of ['history.png', 'confusion-matrix.png', 'examples.png']) assert.ok(markdown.includes(`](${file})`), file);
 		assert.match(markdown, /precision {4}recall {2}f1-score {3}support/);
 		assert.match(markdown, /\| true \| predicted \| images \|/);
+	});
+});
+
+test('an --out that cannot be a folder is one sentence, exit code 1', async () => {
+	const labels = new Uint8Array(10_000);
+	const evaluation: Evaluation = {backend: 'cpu', model: 'fake', path: '/nowhere', ...metricsFrom(labels, labels), labels, predicted: labels, confidences: new Float32Array(10_000)};
+	const service = {evaluate: async () => evaluation, load: async () => ({meta: {history: []} as unknown as ModelMeta})} as unknown as ModelService;
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'digits-report-')), 'taken');
+	fs.writeFileSync(file, 'not a folder');
+	await assert.rejects(reportCommand(service, {out: path.join(file, 'report')}), (error: Error) => {
+		assert.ok(error instanceof UserError);
+		assert.equal(error.exitCode, 1);
+		assert.equal(error.message, `Could not write the report to ${path.join(file, 'report')} (ENOTDIR); choose a writable folder with --out.`);
+		return true;
 	});
 });

@@ -113,7 +113,11 @@ function historyPanel(box: Box, title: string, epochs: number[], series: Series[
 			return isNumber(value) ? [[x(epoch), y(value)] as const] : [];
 		});
 		if (points.length > 1) shapes.push({type: 'line', points, color: entry.color, width: 2.5, ...(entry.dash ? {dash: entry.dash} : {})});
-		for (const [px, py] of points) shapes.push({type: 'marker', x: px, y: py, shape: entry.marker, size: 9, color: entry.color});
+		// Markers only while they stay apart; past that the curve alone reads better.
+		const spacing = (plot.right - plot.left - 2 * inset) / Math.max(1, last - first);
+		if (spacing >= 10 || points.length === 1) {
+			for (const [px, py] of points) shapes.push({type: 'marker', x: px, y: py, shape: entry.marker, size: 9, color: entry.color});
+		}
 	}
 	return shapes;
 }
