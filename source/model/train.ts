@@ -65,7 +65,7 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 	const data = await loadMnist('train', {limit: options.limit});
 	if (backend === 'cpu' && data.count > fallbackTrainingLimit) {
 		throw new TrainingRefused(
-			`Training on the pure-JS backend runs at a few images per second, so it is limited to --limit ${fallbackTrainingLimit}; install the native backend (npm rebuild) to train on more.`,
+			`Training on the pure-JS backend runs at a few images per second, so it is limited to --limit ${fallbackTrainingLimit}; set up the native backend (`npm run postinstall` in the digits folder) to train on more.`,
 		);
 	}
 	const validationCount = Math.floor(data.count * options.validationSplit);
@@ -79,7 +79,7 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 	const meta = (): ModelMeta => ({
 		name: options.model,
 		preset: options.preset,
-		options,
+		options: recordedOptions(options),
 		seed: options.seed,
 		trainer: trainer.name,
 		backend,
@@ -113,6 +113,11 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 	} finally {
 		tf.dispose([x, y]);
 	}
+}
+
+/** The settings that made a model, as meta.json keeps them: no run-time details or paths. */
+function recordedOptions({preset, epochs, batchSize, learningRate, validationSplit, seed, limit}: TrainOptions): TrainOptions {
+	return {preset, epochs, batchSize, learningRate, validationSplit, seed, ...(limit === undefined ? {} : {limit})};
 }
 
 type EpochPlan = {epoch: number; trainCount: number; options: TrainOptions; order: Int32Array};
