@@ -65,7 +65,7 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 	const data = await loadMnist('train', {limit: options.limit});
 	if (backend === 'cpu' && data.count > fallbackTrainingLimit) {
 		throw new TrainingRefused(
-			`Training on the pure-JS backend runs at a few images per second, so it is limited to --limit ${fallbackTrainingLimit}; set up the native backend (`npm run postinstall` in the digits folder) to train on more.`,
+			`Training on the pure-JS backend runs at a few images per second, so it is limited to --limit ${fallbackTrainingLimit}; set up the native backend (\`npm run postinstall\` in the digits folder) to train on more.`,
 		);
 	}
 	const validationCount = Math.floor(data.count * options.validationSplit);

@@ -6,9 +6,9 @@ import {GraphBuilder, type AdamStep, type Operation, type Output, type Variable}
 import {GraphUnsupported, layerForward, parameterShapes, type LayerNode} from './layers.js';
 import type {Signature, SignatureTensor} from './saved-model.js';
 
-export const signatureNames = {train: 'train', evaluate: 'evaluate', predict: 'predict', weights: 'weights'} as const;
+export const signatureNames = {train: 'train', evaluate: 'evaluate', predict: 'predict', weights: 'weights', reset: 'reset'} as const;
 /** Signature input and output keys. */
-export const keys = {images: 'x', labels: 'y', loss: 'loss', accuracy: 'accuracy', probabilities: 'probabilities'} as const;
+export const keys = {images: 'x', labels: 'y', loss: 'loss', accuracy: 'accuracy', probabilities: 'probabilities', done: 'done'} as const;
 
 export type AdamOptions = {learningRate: number; beta1: number; beta2: number; epsilon: number};
 /** One trainable weight: which layer it belongs to, its key in the `weights` signature, its shape. */
@@ -114,6 +114,8 @@ export function compileTrainingGraph(layers: readonly LayerSpec[], initialWeight
 			},
 			[signatureNames.predict]: {inputs: x, outputs: {[keys.probabilities]: batch(probabilities, classCount)}},
 			[signatureNames.weights]: {inputs: {}, outputs: weightOutputs},
+			// Runs the init op again: every variable back to its first value, Adam to step 0.
+			[signatureNames.reset]: {inputs: {}, outputs: {[keys.done]: scalar(graph.identity(graph.scalar(1), {name: 'reset_done', after: [init]}))}},
 		},
 	};
 }

@@ -46,8 +46,10 @@ export class GraphTrainer {
 				evaluate: await open(signatureNames.evaluate),
 				predict: await open(signatureNames.predict),
 				weights: await open(signatureNames.weights),
+				reset: await open(signatureNames.reset),
 			};
 			const trainer = new GraphTrainer(tf, sessions, weights);
+			trainer.trialStep();
 			trainer.check(model);
 			return trainer;
 		} catch (error) {
@@ -112,7 +114,19 @@ export class GraphTrainer {
 		return result;
 	}
 
-	/** A cheap first run: the graph loads, runs, and holds exactly the model's weights. */
+	/** One step on two blank images, then back to the first weights: every op of a step has run once. */
+	private trialStep(): void {
+		const [images, labels] = [this.tf.zeros([2, 28, 28, 1]), this.tf.oneHot(this.tf.tensor1d([0, 1], 'int32'), 10).toFloat()];
+		try {
+			const {loss} = this.trainBatch(images, labels);
+			if (!Number.isFinite(loss)) throw new Error(`a trial step gave the loss ${loss}`);
+		} finally {
+			this.tf.dispose([images, labels]);
+		}
+		this.tf.dispose(Object.values(this.sessions.reset.predict({})));
+	}
+
+	/** The graph holds exactly the model's weights. */
 	private check(model: LayersModel): void {
 		const values = this.readWeights();
 		model.layers.forEach((layer, index) =>
