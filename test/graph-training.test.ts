@@ -1,0 +1,87 @@
+// The training loop with the graph trainer, in-process on a small slice: it learns, saves a
+// tfjs layers model holding the graph's weights, and falls back to eager (said once) when
+// the graph cannot start.
+import assert from 'node:assert/strict';
+import {after, before, describe, test} from 'node:test';
+import type {Tensor} from '@tensorflow/tfjs';
+import {loadMnist} from '../source/data/mnist.js';
+import type {TF} from '../source/model/backend.js';
+import {loadModel} from '../source/model/model-files.js';
+import {findModel, readMeta} from '../source/model/store.js';
+import {train, type TrainContext} from '../source/model/train.js';
+import type {TrainEvent, TrainOptions} from '../source/model/types.js';
+import {useTemporaryHome} from './helpers.js';
+
+useTemporaryHome();
+const base: TrainOptions & {model: string} = {preset: 'classic', epochs: 2, batchSize: 64, learningRate: 0.001, validationSplit: 0.2, seed: 3, limit: 2000, model: 'graph-small'};
+
+function contextFor(tf: TF, events: TrainEvent[]): TrainContext {
+	return {tf, backend: 'tensorflow', emit: event => events.push(event), isCancelled: () => false, versions: {}};
+}
+
+describe('training loop with the graph trainer', () => {
+	let tf: TF;
+	const events: TrainEvent[] = [];
+
+	before(async () => {
+		tf = (await import('@tensorflow/tfjs-node')) as unknown as TF;
+		await train(contextFor(tf, events), base);
+	});
+
+	test('trains with the graph trainer and learns on --limit 2000', () => {
+		const start = events[0] as Extract<TrainEvent, {type: 'start'}>;
+		assert.equal(start.type, 'start');
+		assert.equal(start.trainer, 'graph');
+		const epochs = events.filter((event): event is Extract<TrainEvent, {type: 'epoch'}> => event.type === 'epoch');
+		assert.equal(epochs.length, 2);
+		assert.ok(epochs[1]!.loss < epochs[0]!.loss);
+		assert.ok(epochs[1]!.valAccuracy! > 0.8, `validation accuracy ${epochs[1]!.valAccuracy}`);
+		const done = events.at(-1) as Extract<TrainEvent, {type: 'done'}>;
+		assert.equal(done.type, 'done');
+		assert.ok(done.testAccuracy > 0.8, `test accuracy ${done.testAccuracy}`);
+		assert.equal(readMeta(findModel('graph-small')!).trainer, 'graph');
+	});
+
+	test('the saved layers model holds the graph’s weights: it scores what the graph scored', async () => {
+		const model = await loadModel(tf, findModel('graph-small')!);
+		const data = await loadMnist('train', {limit: 2000});
+		const [images, labels] = tf.tidy(() => [
+			tf.tensor4d(data.images.subarray(1600 * 784), [400, 28, 28, 1], 'int32').toFloat().div(255),
+			tf.tensor1d(data.labels.subarray(1600), 'int32'),
+		]);
+		const predicted = tf.tidy(() => (model.predict(images!) as Tensor).argMax(1).equal(labels!).sum().dataSync()[0]!);
+		const lastEpoch = events.filter(event => event.type === 'epoch').at(-1) as Extract<TrainEvent, {type: 'epoch'}>;
+		assert.ok(Math.abs(predicted / 400 - lastEpoch.valAccuracy!) <= 1 / 400, `${predicted / 400} vs ${lastEpoch.valAccuracy}`);
+		tf.dispose([images!, labels!]);
+		model.dispose();
+	});
+});
+
+describe('training loop when the graph cannot start', () => {
+	let written: string[] = [];
+	const originalWrite = process.stderr.write;
+	before(() => {
+		written = [];
+		process.stderr.write = ((text: string) => (written.push(String(text)), true)) as typeof process.stderr.write;
+	});
+	after(() => (process.stderr.write = originalWrite));
+
+	test('falls back to the eager trainer and says why once', async () => {
+		const native = (await import('@tensorflow/tfjs-node')) as unknown as TF;
+		// tfjs-node without its SavedModel API: the graph trainer cannot open a session.
+		const tf = {...native, node: undefined} as unknown as TF;
+		const events: TrainEvent[] = [];
+		await train(contextFor(tf, events), {...base, epochs: 1, limit: 300, validationSplit: 0, model: 'fallback'});
+		assert.equal((events[0] as Extract<TrainEvent, {type: 'start'}>).trainer, 'eager');
+		assert.equal(events.at(-1)?.type, 'done');
+		// A second run in the same process (cancelled at once) does not say it again.
+		const again: TrainEvent[] = [];
+		await train({...contextFor(tf, again), isCancelled: () => true}, {...base, model: 'fallback-again'});
+		assert.equal((again[0] as Extract<TrainEvent, {type: 'start'}>).trainer, 'eager');
+		assert.equal(again.at(-1)?.type, 'cancelled');
+		const notices = written.filter(text => text.includes('one-graph trainer'));
+		assert.equal(notices.length, 1, written.join(''));
+		assert.match(notices[0]!, /could not start \(the native TensorFlow backend is not loaded\), so this run trains with model\.fit instead\.\n$/);
+		assert.equal(readMeta(findModel('fallback')!).trainer, 'eager');
+	});
+});
