@@ -26,3 +26,16 @@ export function duration(seconds: number): string {
 	if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
 	return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/** Per-second rate: 2712.4 → "2,712/s", 45.26 → "45.3/s", 3.417 → "3.42/s". */
+export function rate(perSecond: number, unit = ''): string {
+	const suffix = unit ? ` ${unit}/s` : '/s';
+	if (!Number.isFinite(perSecond) || perSecond < 0) return `–${suffix}`;
+	if (perSecond >= 100) return `${count(perSecond)}${suffix}`;
+	return `${perSecond.toFixed(perSecond >= 10 ? 1 : 2)}${suffix}`;
+}
+
+/** Time left, or a dash while it cannot be known yet. */
+export function remaining(seconds: number | undefined): string {
+	return seconds === undefined || !Number.isFinite(seconds) || seconds < 0 ? '–' : duration(seconds);
+}

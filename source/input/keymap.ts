@@ -1,0 +1,217 @@
+// Every key of the app, declared once: the input gate matches keys against these tables,
+// and the help overlay and the status line are generated from them.
+
+/** A key by name: 'up', 'return', 'escape', 'shift+tab', 'ctrl+c', or a printable character. */
+export type KeyName = string;
+
+export type Binding = {
+	readonly command: string;
+	readonly keys: readonly KeyName[];
+	readonly help: string;
+	/** Shown in the status line: the label, and the keys when they differ from the binding's first. */
+	readonly hint?: string | {readonly label: string; readonly keys: string};
+	/** A key for a screen that does not exist yet: listed in the help, never run. */
+	readonly coming?: boolean;
+};
+
+const digits = ['1', '2', '3', '4', '5', '6', '7'] as const;
+
+export const keymaps = {
+	global: [
+		{command: 'quit', keys: ['ctrl+c'], help: 'quit from anywhere (a training run stops at the next batch; finished epochs stay saved)'},
+		{command: 'help', keys: ['?'], help: 'show or hide this help', hint: 'help'},
+	],
+	home: [
+		{command: 'up', keys: ['up', 'k'], help: 'previous item', hint: {label: 'move', keys: '↑↓'}},
+		{command: 'down', keys: ['down', 'j'], help: 'next item'},
+		{command: 'open', keys: ['return'], help: 'open the selected item', hint: 'open'},
+		{command: 'choose', keys: digits, help: 'open an item by its number'},
+		{command: 'quit', keys: ['q'], help: 'quit', hint: 'quit'},
+	],
+	help: [{command: 'close', keys: ['escape', '?', 'q', 'return'], help: 'close the help', hint: 'close'}],
+	trainForm: [
+		{command: 'up', keys: ['up', 'k', 'shift+tab'], help: 'previous field', hint: {label: 'move', keys: '↑↓'}},
+		{command: 'down', keys: ['down', 'j', 'tab'], help: 'next field'},
+		{command: 'edit', keys: ['return'], help: 'edit the field (on "start training": start)', hint: 'edit'},
+		{command: 'previousChoice', keys: ['left', 'h'], help: 'previous preset'},
+		{command: 'nextChoice', keys: ['right', 'l', 'space'], help: 'next preset'},
+		{command: 'start', keys: ['s'], help: 'start training with these settings', hint: 'start'},
+		{command: 'reset', keys: ['r'], help: 'put back the defaults of `digits train`'},
+		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
+	],
+	trainField: [
+		{command: 'done', keys: ['return'], help: 'keep the value and leave the field', hint: 'done'},
+		{command: 'leave', keys: ['escape'], help: 'leave the field (a second Esc goes back)', hint: 'leave'},
+		{command: 'next', keys: ['tab', 'down'], help: 'next field'},
+		{command: 'previous', keys: ['shift+tab', 'up'], help: 'previous field'},
+		{command: 'erase', keys: ['backspace'], help: 'delete the last character'},
+		{command: 'clear', keys: ['ctrl+u'], help: 'clear the field'},
+	],
+	training: [
+		{command: 'stop', keys: ['escape', 'q'], help: 'stop training (asks first; the last finished epoch is kept)', hint: 'stop'},
+		{command: 'view', keys: ['tab'], help: 'switch between the charts and the numbers (small windows)'},
+	],
+	stopConfirm: [
+		{command: 'yes', keys: ['y', 'return'], help: 'stop at the next batch and keep the last finished epoch', hint: 'stop'},
+		{command: 'no', keys: ['n', 'escape'], help: 'go on training', hint: 'go on'},
+	],
+	trainDone: [
+		{command: 'home', keys: ['return', 'escape', 'q'], help: 'back to the menu', hint: 'home'},
+		{command: 'again', keys: ['t'], help: 'train another model', hint: 'train again'},
+		{command: 'evaluate', keys: ['e'], help: 'evaluate this model (the Evaluate screen is coming)', coming: true},
+		{command: 'view', keys: ['tab'], help: 'switch between the charts and the numbers (small windows)'},
+	],
+	tooSmall: [{command: 'quit', keys: ['q'], help: 'quit', hint: 'quit'}],
+} as const satisfies Record<string, readonly Binding[]>;
+
+export type KeymapName = keyof typeof keymaps;
+
+/** The help overlay's title for each keymap. */
+export const keymapTitles: Record<KeymapName, string> = {
+	global: 'everywhere',
+	home: 'home',
+	help: 'help',
+	trainForm: 'training form',
+	trainField: 'editing a field',
+	training: 'training',
+	stopConfirm: 'stop training?',
+	trainDone: 'training finished',
+	tooSmall: 'window too small',
+};
+export type CommandOf<Name extends KeymapName> = (typeof keymaps)[Name][number]['command'];
+
+/** What Ink reports for a key press, reduced to the fields we read. */
+export type KeyPress = {
+	upArrow?: boolean;
+	downArrow?: boolean;
+	leftArrow?: boolean;
+	rightArrow?: boolean;
+	return?: boolean;
+	escape?: boolean;
+	tab?: boolean;
+	shift?: boolean;
+	ctrl?: boolean;
+	meta?: boolean;
+	backspace?: boolean;
+	delete?: boolean;
+	pageUp?: boolean;
+	pageDown?: boolean;
+};
+
+/** Ink's (input, key) as one name; undefined for what no binding can name (e.g. a paste). */
+export function keyName(input: string, key: KeyPress): KeyName | undefined {
+	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.return) return 'return';
+	if (key.escape) return 'escape';
+	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+	// Most terminals send DEL (0x7f) for Backspace, which Ink calls "delete".
+	if (key.backspace || key.delete) return 'backspace';
+	if (input === ' ') return 'space';
+	if ([...input].length === 1) return input;
+	return undefined;
+}
+
+/**
+ * Whether Ink handed over several keys as one input. Keys typed quickly, or sent by tmux or
+ * over a slow SSH link, can arrive in one read ("jj\r"); Ink passes such a chunk as one
+ * input, which would otherwise match no key at all.
+ */
+export function isKeyBurst(input: string, key: KeyPress): boolean {
+	const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.return || key.escape || key.tab || key.backspace || key.delete || key.pageUp || key.pageDown || key.ctrl || key.meta;
+	return !special && [...input].length > 1;
+}
+
+const controlKeys: Record<string, [string, KeyPress]> = {
+	'\r': ['', {return: true}],
+	'\n': ['', {return: true}],
+	'\t': ['', {tab: true}],
+	'\b': ['', {backspace: true}],
+	'\u007F': ['', {backspace: true}],
+	'\u0003': ['c', {ctrl: true}],
+	'\u0015': ['u', {ctrl: true}],
+};
+
+/**
+ * Takes the next key off the front of a burst: one character, or with `wholeText` the
+ * run of printable characters up to the next control key (a paste into a text field).
+ * Control characters that name no key are dropped.
+ */
+export function nextKey(burst: string, wholeText: boolean): {input: string; key: KeyPress; rest: string} | undefined {
+	let rest = burst;
+	while (rest !== '') {
+		const first = [...rest][0]!;
+		const control = controlKeys[first];
+		if (control) return {input: control[0], key: control[1], rest: rest.slice(first.length)};
+		if (first >= ' ') {
+			const text = wholeText ? /^[^\u0000-\u001F\u007F]+/u.exec(rest)![0] : first;
+			return {input: text, key: {shift: text.length === 1 && text !== text.toLowerCase()}, rest: rest.slice(text.length)};
+		}
+		rest = rest.slice(first.length);
+	}
+	return undefined;
+}
+
+/** The command a key runs in a keymap, if any; keys of screens still to come run nothing. */
+export function commandFor(bindings: readonly Binding[], name: KeyName): Binding | undefined {
+	return bindings.find(binding => !binding.coming && binding.keys.includes(name));
+}
+
+const keyLabels: Record<string, readonly [unicode: string, ascii: string]> = {
+	up: ['↑', 'Up'],
+	down: ['↓', 'Down'],
+	left: ['←', 'Left'],
+	right: ['→', 'Right'],
+	return: ['Enter', 'Enter'],
+	escape: ['Esc', 'Esc'],
+	tab: ['Tab', 'Tab'],
+	'shift+tab': ['Shift-Tab', 'Shift-Tab'],
+	backspace: ['Backspace', 'Backspace'],
+	space: ['Space', 'Space'],
+	pageup: ['PgUp', 'PgUp'],
+	pagedown: ['PgDn', 'PgDn'],
+};
+
+export function keyLabel(name: KeyName, ascii = false): string {
+	const known = keyLabels[name];
+	if (known) return ascii ? known[1] : known[0];
+	if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
+	return name;
+}
+
+/** "1–7" for a run of digits, else the keys joined with "/". */
+export function keysLabel(keys: readonly KeyName[], ascii = false): string {
+	if (keys.length > 2 && keys.every(key => /^\d$/.test(key))) return `${keys[0]}–${keys.at(-1)}`;
+	return keys.map(key => keyLabel(key, ascii)).join('/');
+}
+
+export type HelpRow = {keys: string; help: string};
+
+/** The help overlay's rows: the screen's keys, then the keys that work everywhere. */
+export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
+	const own: readonly Binding[] = keymaps[name];
+	const global: readonly Binding[] = keymaps.global;
+	return [...own, ...global].map(binding => ({
+		keys: keysLabel(binding.keys, ascii),
+		help: binding.coming ? `${binding.help} — coming` : binding.help,
+	}));
+}
+
+export type Hint = {keys: string; label: string};
+
+/** The status line's short list of a screen's main keys. */
+export function hints(name: KeymapName, {ascii = false, withHelp = name !== 'help' && name !== 'trainField'} = {}): Hint[] {
+	const own: readonly Binding[] = keymaps[name];
+	const global: readonly Binding[] = keymaps.global;
+	const all = withHelp ? [...own, ...global] : own;
+	return all.flatMap(binding => {
+		if (!binding.hint || binding.coming) return [];
+		if (typeof binding.hint === 'string') return [{keys: keyLabel(binding.keys[0]!, ascii), label: binding.hint}];
+		return [{keys: ascii ? binding.hint.keys.replace('↑↓', 'Up/Down') : binding.hint.keys, label: binding.hint.label}];
+	});
+}

@@ -1,0 +1,36 @@
+// How the training screen uses the window: two charts side by side, as tall as the window
+// allows next to the progress block and the epoch table, and never taller than it.
+
+export type TrainingLayout = {
+	/** Width of each of the two charts. */
+	chartWidth: number;
+	/** Plot rows of each chart (the chart adds a legend row and an epoch row). */
+	plotHeight: number;
+	/** Epochs shown in the table (its header is one more row). */
+	tableRows: number;
+	/** Whether charts and numbers share the window; otherwise Tab shows one at a time. */
+	together: boolean;
+};
+
+/** Rows besides the charts and the table: progress block (4) + blank + blank + table header. */
+const fixedRows = 7;
+const chartFrame = 2;
+const minimumPlot = 5;
+const maximumPlot = 18;
+
+/**
+ * `columns` × `rows` is the space the screen gets (status line excluded); `epochs` is the
+ * run's epoch count, which bounds the table.
+ */
+export function trainingLayout(columns: number, rows: number, epochs: number): TrainingLayout {
+	const chartWidth = Math.max(Math.floor((columns - 2 - 2) / 2), 10);
+	const wantedTable = Math.min(Math.max(epochs, 1), 3);
+	const room = rows - fixedRows - chartFrame;
+	if (room - wantedTable < minimumPlot) {
+		// One part at a time: the charts get the space below the progress block.
+		return {chartWidth, plotHeight: Math.max(Math.min(rows - 5 - chartFrame, maximumPlot), 2), tableRows: Math.max(rows - 6, 1), together: false};
+	}
+	const plotHeight = Math.min(room - wantedTable, maximumPlot);
+	const tableRows = Math.min(Math.max(room - plotHeight, wantedTable), Math.max(epochs, 1), 10);
+	return {chartWidth, plotHeight, tableRows, together: true};
+}
