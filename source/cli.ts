@@ -2,7 +2,7 @@
 // The only place reading argv: picks the command, checks its flags, maps errors to exit
 // codes (0 success, 1 runtime failure, 2 usage error, 130 interrupted).
 import meow from 'meow';
-import {choice, fraction, optionalWholeNumber, UsageError, wholeNumber} from './cli-flags.js';
+import {choice, fraction, learningRateRange, optionalWholeNumber, UsageError, validationSplitRange, wholeNumber} from './cli-flags.js';
 import {UserError} from './errors.js';
 import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
@@ -15,6 +15,7 @@ const overview = `
   A handwritten-digit recognizer that lives in the terminal.
 
   Usage
+    $ digits                 the full-screen app (in a terminal): train with live charts, …
     $ digits <command> [options]
 
   Commands
@@ -27,6 +28,7 @@ const overview = `
     --help      this help; \`digits <command> --help\` shows the command's options
     --version   the version
     --debug     show stack traces and TensorFlow's own log on errors
+    --ascii     draw the app with ASCII characters only (no UTF-8 terminal)
 
   Examples
     $ digits train --epochs 3 --model mine
@@ -134,9 +136,12 @@ type Command = keyof typeof commandFlags;
 async function main(argv: string[]): Promise<number> {
 	const command = argv[0];
 	if (command === undefined || command.startsWith('-')) {
-		// The TUI lands with the app shell; until then `digits` alone prints the help.
-		meow(overview, {importMeta: import.meta, argv, description: false, flags: {debug: {type: 'boolean'}}}).showHelp(0);
-		return 0;
+		const cli = meow(overview, {importMeta: import.meta, argv, description: false, flags: {debug: {type: 'boolean'}, ascii: {type: 'boolean'}}});
+		const unknown = Object.keys(cli.flags).find(name => name !== 'debug' && name !== 'ascii');
+		if (unknown) throw new UsageError(`--${kebab(unknown)} is not an option of digits; see \`digits --help\`.`);
+		// The app needs a terminal on both sides; piped or redirected, `digits` prints the help.
+		if (!process.stdout.isTTY || !process.stdin.isTTY) cli.showHelp(0);
+		return openApp({ascii: Boolean(cli.flags.ascii)});
 	}
 	if (!(command in commandFlags)) throw new UsageError(`"${command}" is not a digits command; run \`digits --help\` to see them.`);
 	const cli = meow(commandHelp[command]!, {
@@ -170,17 +175,8 @@ async function main(argv: string[]): Promise<number> {
 						preset: choice('preset', text('preset'), trainDefaults.preset, presetNames),
 						epochs: wholeNumber('epochs', text('epochs'), trainDefaults.epochs),
 						batchSize: wholeNumber('batch-size', text('batchSize'), trainDefaults.batchSize),
-						learningRate: fraction('learning-rate', text('learningRate'), trainDefaults.learningRate, {
-							minimum: 0,
-							maximum: 10,
-							exclusiveMinimum: true,
-							describe: 'a number above 0 and below 10, e.g. 0.001',
-						}),
-						validationSplit: fraction('validation-split', text('validationSplit'), trainDefaults.validationSplit, {
-							minimum: 0,
-							maximum: 1,
-							describe: 'a fraction from 0 up to (not including) 1, e.g. 0.2',
-						}),
+						learningRate: fraction('learning-rate', text('learningRate'), trainDefaults.learningRate, learningRateRange),
+						validationSplit: fraction('validation-split', text('validationSplit'), trainDefaults.validationSplit, validationSplitRange),
 						seed: wholeNumber('seed', text('seed'), trainDefaults.seed, 0),
 						limit: optionalWholeNumber('limit', text('limit')),
 						model: text('model'),
@@ -205,6 +201,20 @@ async function main(argv: string[]): Promise<number> {
 				});
 			}
 		}
+	} finally {
+		service.close();
+	}
+}
+
+/** The full-screen app. TensorFlow starts loading in its child process before Ink is even imported. */
+async function openApp({ascii}: {ascii: boolean}): Promise<number> {
+	const service = new ModelService({debug});
+	service.ready().catch(() => {});
+	// React's production build loads and renders faster; it only leaves out development warnings.
+	process.env['NODE_ENV'] ??= 'production';
+	try {
+		const {runApp} = await import('./app/run.js');
+		return await runApp(service, {ascii});
 	} finally {
 		service.close();
 	}

@@ -1,0 +1,161 @@
+// The app shell: providers, the screen switch, the status line, the help overlay and the
+// too-small message. Screens stay mounted (hidden) under the overlays, so nothing typed
+// or trained is lost when the window shrinks or the help opens.
+import {Box, useApp} from 'ink';
+import {useCallback, useEffect, useReducer, useRef} from 'react';
+import {HelpOverlay} from '../components/HelpOverlay.js';
+import {StatusLine} from '../components/StatusLine.js';
+import {ThemeProvider} from '../components/theme-context.js';
+import {minimumSize, TooSmall} from '../components/TooSmall.js';
+import {InputGate, useInputState, useKeymap} from '../hooks/use-keymap.js';
+import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
+import {useTraining, type TrainingRun} from '../hooks/use-training.js';
+import {helpRows, hints, keymapTitles} from '../input/keymap.js';
+import {HomeScreen} from '../screens/home.js';
+import {TrainScreen} from '../screens/train.js';
+import type {Theme} from '../theme.js';
+import {appReducer, initialAppState, menuItems, type AppAction, type AppState, type ScreenName} from './app-state.js';
+import {ServicesProvider, useServices, type AppServices} from './services.js';
+import type {TrainingOutcome} from './training-state.js';
+import type {FormValues} from './train-form.js';
+
+export type AppProps = {
+	services: AppServices;
+	theme: Theme;
+	/** The terminal size; read from stdout (and kept current) when absent. */
+	size?: TerminalSize;
+	initial?: {screen?: ScreenName; form?: Partial<FormValues>; autostart?: boolean};
+	/** The name of the default model, if any (read once at start). */
+	defaultModel?: string;
+	/** Called as the app quits, with the exit code (130 when a training run was interrupted). */
+	onQuit?: (code: number) => void;
+};
+
+/** How long Ctrl-C waits for a training run to stop at its next batch before quitting anyway. */
+const stopWaitMs = 5000;
+
+export function App(props: AppProps) {
+	return (
+		<ServicesProvider services={props.services}>
+			<ThemeProvider theme={props.theme}>
+				<Shell {...props} />
+			</ThemeProvider>
+		</ServicesProvider>
+	);
+}
+
+function Shell({size, initial, defaultModel, onQuit}: AppProps) {
+	const {exit} = useApp();
+	const services = useServices();
+	const measured = useTerminalSize();
+	const {columns, rows} = size ?? measured;
+	const [state, dispatch] = useReducer(appReducer, initial?.screen, initialAppState);
+	const quitting = useRef(false);
+	useModelStatus(services, defaultModel, dispatch);
+
+	const onFinished = useCallback(
+		(outcome: TrainingOutcome) => {
+			if (outcome.type !== 'done') return;
+			dispatch({type: 'modelLoading', name: outcome.model});
+			services.model.load(outcome.model).then(
+				model => dispatch({type: 'modelLoaded', name: model.name, testAccuracy: model.meta.test?.accuracy ?? null}),
+				(error: Error) => dispatch({type: 'modelFailed', message: error.message}),
+			);
+		},
+		[services],
+	);
+	const training = useTraining(services.model, {onFinished});
+	const trainingRef = useRef(training);
+	trainingRef.current = training;
+
+	const quit = useCallback(() => {
+		if (quitting.current) {
+			// A second Ctrl-C does not wait for the batch to end.
+			exit();
+			return;
+		}
+		quitting.current = true;
+		const run = trainingRef.current;
+		const interrupted = run.running;
+		void run.stopAndWait(stopWaitMs).then(() => {
+			onQuit?.(interrupted ? 130 : 0);
+			exit();
+		});
+	}, [exit, onQuit]);
+
+	return (
+		<InputGate onQuit={quit}>
+			<Frame state={state} dispatch={dispatch} columns={columns} rows={rows} training={training} initial={initial} onQuit={quit} />
+		</InputGate>
+	);
+}
+
+type FrameProps = {
+	state: AppState;
+	dispatch: (action: AppAction) => void;
+	columns: number;
+	rows: number;
+	training: TrainingRun;
+	initial: AppProps['initial'];
+	onQuit: () => void;
+};
+
+function Frame({state, dispatch, columns, rows, training, initial, onQuit}: FrameProps) {
+	const {active, helpOpen, described} = useInputState();
+	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
+	// Ink redraws the whole screen when a frame is as tall as the terminal: stay one row short.
+	const height = rows - 1;
+	const screenHeight = height - 1;
+	const home = () => dispatch({type: 'open', screen: 'home'});
+	const screen =
+		state.screen === 'train' ? (
+			<TrainScreen training={training} width={columns} height={screenHeight} onHome={home} initialValues={initial?.form} autostart={initial?.autostart} />
+		) : (
+			<HomeScreen items={menuItems(state.backend)} onOpen={screen => dispatch({type: 'open', screen})} onQuit={onQuit} />
+		);
+	return (
+		<Box flexDirection="column" width={columns} height={height}>
+			<Box flexDirection="column" height={tooSmall ? undefined : screenHeight} display={tooSmall || helpOpen ? 'none' : 'flex'}>
+				{screen}
+			</Box>
+			{tooSmall && <TooSmallLayer columns={columns} rows={rows} onQuit={onQuit} />}
+			{helpOpen && !tooSmall && (
+				<Box height={screenHeight}>
+					<HelpOverlay title={keymapTitles[described ?? 'home']} rows={helpRows(described ?? 'home')} width={columns} />
+				</Box>
+			)}
+			{!tooSmall && <StatusLine backend={state.backend} model={state.model} hints={active ? hints(active) : []} width={columns} />}
+		</Box>
+	);
+}
+
+function TooSmallLayer({columns, rows, onQuit}: {columns: number; rows: number; onQuit: () => void}) {
+	useKeymap('tooSmall', {quit: onQuit}, {priority: 1});
+	return <TooSmall columns={columns} rows={rows} />;
+}
+
+/** Starts the model service, then loads the default model; the status line follows along. */
+function useModelStatus(services: AppServices, defaultModel: string | undefined, dispatch: (action: AppAction) => void): void {
+	useEffect(() => {
+		let live = true;
+		const send = (action: AppAction) => live && dispatch(action);
+		services.model.ready().then(
+			({backend, reason}) => {
+				send({type: 'backendReady', backend, reason});
+				if (defaultModel === undefined) {
+					send({type: 'noModel'});
+					return;
+				}
+				send({type: 'modelLoading', name: defaultModel});
+				services.model.load(defaultModel).then(
+					model => send({type: 'modelLoaded', name: model.name, testAccuracy: model.meta.test?.accuracy ?? null}),
+					(error: Error) => send({type: 'modelFailed', message: error.message}),
+				);
+			},
+			(error: Error) => send({type: 'backendFailed', message: error.message}),
+		);
+		return () => {
+			live = false;
+		};
+	}, [services]);
+}

@@ -1,0 +1,37 @@
+// Runs the TUI in the real terminal: alternate screen in, Ink app, and the terminal put back
+// on every way out. Imported lazily by cli.ts, so plain commands never load Ink or React.
+import {render, type Instance} from 'ink';
+import type {ModelService} from '../model/service.js';
+import {defaultModelName} from '../model/store.js';
+import {takeTerminal} from '../input/terminal.js';
+import {createTheme, detectAscii, detectColorLevel} from '../theme.js';
+import {App, type AppProps} from './app.js';
+import {realStore} from './services.js';
+
+export type RunOptions = {ascii?: boolean; initial?: AppProps['initial']};
+
+/** Opens the app and resolves with the exit code once it is closed and the terminal restored. */
+export async function runApp(service: ModelService, {ascii = false, initial}: RunOptions = {}): Promise<number> {
+	const theme = createTheme(detectColorLevel(process.env, Boolean(process.stdout.isTTY)), ascii || detectAscii());
+	let code = 0;
+	let instance: Instance | undefined;
+	const guard = takeTerminal(process.stdout, process.stdin, {
+		// Ink draws its last frame while the alternate screen is still up, then we leave it.
+		beforeRestore: () => instance?.unmount(),
+		onSignal: signal => {
+			service.close();
+			process.exit(signal === 'SIGHUP' ? 129 : 130);
+		},
+	});
+	try {
+		instance = render(
+			<App services={{model: service, store: realStore}} theme={theme} defaultModel={defaultModelName()} initial={initial} onQuit={exitCode => (code = exitCode)} />,
+			{exitOnCtrlC: false, maxFps: 10},
+		);
+		await instance.waitUntilExit();
+	} finally {
+		guard.restore();
+		guard.dispose();
+	}
+	return code;
+}

@@ -1,0 +1,166 @@
+// The training form as pure data: its fields (with the defaults of `digits train`), the
+// check of each field as it is typed (the same rules as the command's flags), and a reducer
+// for moving, editing and cycling choices.
+import {checkChoice, trainNumberChecks, type Checked} from '../cli-flags.js';
+import {trainDefaults} from '../commands/train.js';
+import {presetNames} from '../model/presets.js';
+import type {PresetName, TrainOptions} from '../model/types.js';
+
+export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model';
+
+export type Field = {
+	name: FieldName;
+	label: string;
+	/** One line under the form when the field is selected. */
+	about: string;
+	/** Shown greyed when the field is empty; empty means this. */
+	placeholder?: string;
+	choices?: readonly string[];
+};
+
+export const fields: readonly Field[] = [
+	{name: 'preset', label: 'preset', about: 'the network to train (←/→ to change)', choices: presetNames},
+	{name: 'epochs', label: 'epochs', about: 'passes over the training images'},
+	{name: 'batchSize', label: 'batch size', about: 'images per step'},
+	{name: 'learningRate', label: 'learning rate', about: "Adam's learning rate"},
+	{name: 'validationSplit', label: 'validation split', about: 'part of the training images held out to validate, 0 to <1'},
+	{name: 'seed', label: 'seed', about: 'same seed, same shuffles and initial weights'},
+	{name: 'limit', label: 'images', about: 'use only the first N training images (quick tries); empty: all', placeholder: 'all'},
+	{name: 'model', label: 'model name', about: 'save as this name; empty: a new <preset>-<date> name', placeholder: 'new name'},
+];
+
+export type FormValues = Record<FieldName, string>;
+
+export function defaultFormValues(): FormValues {
+	return {
+		preset: trainDefaults.preset,
+		epochs: String(trainDefaults.epochs),
+		batchSize: String(trainDefaults.batchSize),
+		learningRate: String(trainDefaults.learningRate),
+		validationSplit: String(trainDefaults.validationSplit),
+		seed: String(trainDefaults.seed),
+		limit: '',
+		model: '',
+	};
+}
+
+export type FormContext = {
+	/** Whether a model of this name exists (training onto it would replace it). */
+	modelExists: (name: string) => boolean;
+	/** The store's rule for names: throws with one sentence when the name is unusable. */
+	checkModelName: (name: string) => void;
+};
+
+/** What is wrong with a field's text, in a few words for beside the field; undefined when fine. */
+export function fieldProblem(name: FieldName, text: string, context: FormContext): string | undefined {
+	const trimmed = text.trim();
+	let checked: Checked<unknown>;
+	switch (name) {
+		case 'preset':
+			checked = checkChoice(trimmed, presetNames);
+			break;
+		case 'limit':
+			if (trimmed === '') return undefined;
+			checked = trainNumberChecks.limit(trimmed);
+			break;
+		case 'model':
+			if (trimmed === '') return undefined;
+			try {
+				context.checkModelName(trimmed);
+			} catch {
+				return 'letters, digits, . _ - (up to 64), starting with a letter or digit';
+			}
+			return context.modelExists(trimmed) ? 'a model of that name exists; pick another name' : undefined;
+		default:
+			checked = trainNumberChecks[name](trimmed);
+	}
+	return checked.expected === undefined ? undefined : `must be ${checked.expected}`;
+}
+
+export function formProblems(values: FormValues, context: FormContext): Partial<Record<FieldName, string>> {
+	const problems: Partial<Record<FieldName, string>> = {};
+	for (const field of fields) {
+		const problem = fieldProblem(field.name, values[field.name], context);
+		if (problem) problems[field.name] = problem;
+	}
+	return problems;
+}
+
+/** The options to train with, or undefined while a field is wrong. */
+export function formOptions(values: FormValues, context: FormContext): TrainOptions | undefined {
+	if (Object.keys(formProblems(values, context)).length > 0) return undefined;
+	const options: TrainOptions = {
+		preset: values.preset.trim() as PresetName,
+		epochs: Number(values.epochs),
+		batchSize: Number(values.batchSize),
+		learningRate: Number(values.learningRate),
+		validationSplit: Number(values.validationSplit),
+		seed: Number(values.seed),
+	};
+	if (values.limit.trim() !== '') options.limit = Number(values.limit);
+	if (values.model.trim() !== '') options.model = values.model.trim();
+	return options;
+}
+
+export type FormState = {
+	values: FormValues;
+	/** 0 … fields.length − 1 for a field; fields.length is the "start training" row. */
+	selected: number;
+	editing: boolean;
+	/** Set when start was refused: the problems are then shown prominently. */
+	attempted: boolean;
+};
+
+export type FormAction =
+	| {type: 'move'; by: number}
+	| {type: 'edit'}
+	| {type: 'leave'}
+	| {type: 'type'; text: string}
+	| {type: 'erase'}
+	| {type: 'clear'}
+	| {type: 'cycle'; by: number}
+	| {type: 'reset'}
+	| {type: 'refused'; firstProblem: number};
+
+export function initialForm(values: Partial<FormValues> = {}): FormState {
+	return {values: {...defaultFormValues(), ...values}, selected: 0, editing: false, attempted: false};
+}
+
+export const startRow = fields.length;
+
+export function formReducer(state: FormState, action: FormAction): FormState {
+	const field = fields[state.selected];
+	const set = (text: string): FormState => (field ? {...state, values: {...state.values, [field.name]: text}} : state);
+	switch (action.type) {
+		case 'move': {
+			const rows = fields.length + 1;
+			return {...state, editing: false, selected: (state.selected + action.by + rows) % rows};
+		}
+		case 'edit':
+			// A choice cycles instead of opening a text field.
+			if (!field) return state;
+			if (field.choices) return formReducer(state, {type: 'cycle', by: 1});
+			return {...state, editing: true};
+		case 'leave':
+			return {...state, editing: false};
+		case 'type': {
+			// Keep printable characters only: a paste may carry line breaks.
+			const text = [...action.text].filter(character => character >= ' ' && character !== '\u007F').join('');
+			return state.editing && text ? set(state.values[field!.name] + text) : state;
+		}
+		case 'erase':
+			return state.editing ? set([...state.values[field!.name]].slice(0, -1).join('')) : state;
+		case 'clear':
+			return state.editing ? set('') : state;
+		case 'cycle': {
+			if (!field?.choices) return state;
+			const index = field.choices.indexOf(state.values[field.name]);
+			const next = field.choices[(index + action.by + field.choices.length) % field.choices.length]!;
+			return set(next);
+		}
+		case 'reset':
+			return {...initialForm(), selected: state.selected};
+		case 'refused':
+			return {...state, attempted: true, editing: false, selected: action.firstProblem};
+	}
+}

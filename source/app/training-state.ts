@@ -1,0 +1,159 @@
+// What the training screen knows about a run, as a pure reducer over the service's events.
+// Events arrive in merged bursts (at most ~10 a second); the time of each burst is passed
+// in, so rates and the ETA are computed here and tested without clocks.
+import type {Point} from '../render/series.js';
+import type {BackendName, HistoryEntry, TrainerName, TrainEvent, TrainOptions} from '../model/types.js';
+
+export type EpochRow = HistoryEntry & {imagesPerSecond: number};
+
+export type TrainingOutcome =
+	| {type: 'done'; model: string; path: string; testAccuracy: number; seconds: number}
+	| {type: 'cancelled'; epoch: number; path: string | null}
+	| {type: 'error'; message: string};
+
+export type TrainingState = {
+	/** idle: the form; starting: waiting for TensorFlow; preparing: loading data; training: batches flow. */
+	phase: 'idle' | 'starting' | 'preparing' | 'training' | 'finished';
+	/** The user asked to stop; the run ends at the next batch. */
+	stopping: boolean;
+	options?: TrainOptions;
+	model?: string;
+	backend?: BackendName;
+	trainer?: TrainerName;
+	epoch: number;
+	epochs: number;
+	batch: number;
+	batches: number;
+	loss: Point[];
+	accuracy: Point[];
+	history: EpochRow[];
+	/** Milliseconds, on the clock the actions carry. */
+	startedAt: number;
+	now: number;
+	/** Recent (step, time) pairs for the current images/s. */
+	recent: Array<{step: number; time: number}>;
+	/** The first batch seen: the ETA is measured from it. */
+	firstBatch?: {step: number; time: number};
+	outcome?: TrainingOutcome;
+};
+
+export type TrainingAction =
+	| {type: 'requested'; options: TrainOptions; now: number}
+	| {type: 'events'; events: readonly TrainEvent[]; now: number}
+	| {type: 'stopRequested'}
+	| {type: 'failed'; message: string; now: number}
+	| {type: 'reset'};
+
+export const idleTraining: TrainingState = {
+	phase: 'idle',
+	stopping: false,
+	epoch: 0,
+	epochs: 0,
+	batch: 0,
+	batches: 0,
+	loss: [],
+	accuracy: [],
+	history: [],
+	startedAt: 0,
+	now: 0,
+	recent: [],
+};
+
+/** How far back the current images/s looks. */
+const rateWindowMs = 3000;
+
+export function trainingReducer(state: TrainingState, action: TrainingAction): TrainingState {
+	switch (action.type) {
+		case 'requested':
+			return {...idleTraining, phase: 'starting', options: action.options, epochs: action.options.epochs, startedAt: action.now, now: action.now};
+		case 'stopRequested':
+			return state.phase === 'finished' || state.phase === 'idle' ? state : {...state, stopping: true};
+		case 'failed':
+			return {...state, phase: 'finished', now: action.now, outcome: {type: 'error', message: action.message}};
+		case 'reset':
+			return idleTraining;
+		case 'events':
+			return action.events.reduce((current, event) => applyEvent(current, event, action.now), {...state, now: action.now});
+	}
+}
+
+function applyEvent(state: TrainingState, event: TrainEvent, now: number): TrainingState {
+	switch (event.type) {
+		case 'start':
+			return {...state, phase: 'preparing', model: event.model, backend: event.backend, trainer: event.trainer, epochs: event.options.epochs, options: event.options};
+		case 'batch': {
+			const step = (event.epoch - 1) * event.batches + event.batch;
+			const recent = [...state.recent.filter(sample => now - sample.time <= rateWindowMs), {step, time: now}];
+			return {
+				...state,
+				phase: state.phase === 'finished' ? state.phase : 'training',
+				epoch: event.epoch,
+				epochs: event.epochs,
+				batch: event.batch,
+				batches: event.batches,
+				loss: [...state.loss, {step, value: event.loss}],
+				accuracy: [...state.accuracy, {step, value: event.accuracy}],
+				recent,
+				firstBatch: state.firstBatch ?? {step, time: now},
+			};
+		}
+		case 'epoch': {
+			const {type: _type, epochs, path: _path, ...row} = event;
+			return {...state, epochs, history: [...state.history, row]};
+		}
+		case 'done':
+		case 'cancelled':
+		case 'error': {
+			const {...outcome} = event;
+			return {...state, phase: 'finished', outcome};
+		}
+	}
+}
+
+/** The global step of the last batch seen (1-based over the whole run). */
+export function currentStep(state: TrainingState): number {
+	return state.batches === 0 ? 0 : (state.epoch - 1) * state.batches + state.batch;
+}
+
+export function epochFraction(state: TrainingState): number {
+	return state.batches === 0 ? 0 : state.batch / state.batches;
+}
+
+export function runFraction(state: TrainingState): number {
+	if (state.outcome?.type === 'done') return 1;
+	return state.batches === 0 || state.epochs === 0 ? 0 : currentStep(state) / (state.epochs * state.batches);
+}
+
+/** Images per second over the last few seconds; the last epoch's figure when no longer training. */
+export function imagesPerSecond(state: TrainingState): number | undefined {
+	if (state.phase === 'finished') return state.history.at(-1)?.imagesPerSecond;
+	const first = state.recent[0];
+	const last = state.recent.at(-1);
+	const batchSize = state.options?.batchSize ?? 0;
+	if (!first || !last || last.time <= first.time) return state.history.at(-1)?.imagesPerSecond;
+	return ((last.step - first.step) * batchSize) / ((last.time - first.time) / 1000);
+}
+
+export function elapsedSeconds(state: TrainingState): number {
+	return Math.max(0, (state.now - state.startedAt) / 1000);
+}
+
+/** Seconds left at the pace since the first batch (epoch ends included); undefined until known. */
+export function etaSeconds(state: TrainingState): number | undefined {
+	if (state.phase === 'finished') return 0;
+	const first = state.firstBatch;
+	const step = currentStep(state);
+	if (!first || step <= first.step || state.now <= first.time) return undefined;
+	const perStep = (state.now - first.time) / 1000 / (step - first.step);
+	return (state.epochs * state.batches - step) * perStep;
+}
+
+/** Per-epoch points for a chart: where each epoch ended, its train value and its validation value. */
+export function epochPoints(state: TrainingState, metric: 'loss' | 'accuracy') {
+	return state.history.map(row => ({
+		epoch: row.epoch,
+		step: row.epoch * state.batches,
+		train: metric === 'loss' ? row.loss : row.accuracy,
+		validation: metric === 'loss' ? row.valLoss : row.valAccuracy,
+	}));
+}

@@ -1,0 +1,19 @@
+// One line of tone-tagged cells from a pure renderer, drawn with the theme's colors.
+import {Text} from 'ink';
+import type {Line} from '../render/cells.js';
+import {useTheme} from './theme-context.js';
+
+export function CellLine({line}: {line: Line}) {
+	const theme = useTheme();
+	return (
+		<Text wrap="truncate-end">
+			{line.length === 0
+				? ' '
+				: line.map((cell, index) => (
+						<Text key={index} color={theme.color(cell.tone)} bold={cell.tone === 'accent'}>
+							{cell.text}
+						</Text>
+					))}
+		</Text>
+	);
+}

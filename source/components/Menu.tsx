@@ -1,0 +1,28 @@
+// The home menu: numbered items, the selected one marked (inverse, and › without color);
+// items that cannot open say why.
+import {Box, Text} from 'ink';
+import type {MenuItem} from '../app/app-state.js';
+import {useTheme} from './theme-context.js';
+
+export function Menu({items, selected, descriptions}: {items: MenuItem[]; selected: number; descriptions: Record<string, string>}) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column">
+			{items.map((item, index) => {
+				const isSelected = index === selected;
+				return (
+					<Box key={item.label}>
+						<Text color={theme.color('accent')}>{isSelected ? (theme.ascii ? '> ' : '› ') : '  '}</Text>
+						<Text inverse={isSelected} dimColor={Boolean(item.disabled)}>
+							{` ${index + 1}  ${item.label.padEnd(11)}`}
+						</Text>
+						<Text color={theme.color(item.disabled ? 'muted' : 'plain')} wrap="truncate-end">
+							{'  '}
+							{item.disabled ?? descriptions[item.label] ?? ''}
+						</Text>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,59 @@
+// The bottom line of every screen: the backend in use, the loaded model and its test
+// accuracy (a spinner while either is on its way), and the screen's main keys.
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import type {BackendStatus, ModelStatus} from '../app/app-state.js';
+import type {Hint} from '../input/keymap.js';
+import {backendLabel, percent} from '../render/format.js';
+import {useTheme} from './theme-context.js';
+
+export function StatusLine({backend, model, hints, width}: {backend: BackendStatus; model: ModelStatus; hints: Hint[]; width: number}) {
+	const theme = useTheme();
+	const waiting = backend.state === 'starting' || model.state === 'loading' || model.state === 'waiting';
+	const keys = hints.map(hint => `${hint.keys} ${hint.label}`).join('  ');
+	return (
+		<Box width={width} flexShrink={0}>
+			<Box flexGrow={1} flexShrink={1} overflow="hidden">
+				<Text wrap="truncate-end">
+					{waiting && (
+						<Text color={theme.color('accent')}>
+							<Spinner type={theme.ascii ? 'line' : 'dots'} />{' '}
+						</Text>
+					)}
+					<Text color={theme.color(backend.state === 'failed' ? 'bad' : 'muted')}>{backendText(backend)}</Text>
+					<Text color={theme.color('muted')}> │ </Text>
+					<Text color={theme.color(model.state === 'failed' ? 'bad' : model.state === 'none' ? 'warn' : 'plain')}>{modelText(model)}</Text>
+				</Text>
+			</Box>
+			<Box flexShrink={0} marginLeft={2}>
+				<Text color={theme.color('muted')}>{keys}</Text>
+			</Box>
+		</Box>
+	);
+}
+
+function backendText(backend: BackendStatus): string {
+	switch (backend.state) {
+		case 'starting':
+			return 'starting TensorFlow…';
+		case 'ready':
+			return backendLabel(backend.backend);
+		case 'failed':
+			return 'model service failed';
+	}
+}
+
+function modelText(model: ModelStatus): string {
+	switch (model.state) {
+		case 'waiting':
+			return 'model: waiting';
+		case 'loading':
+			return `loading ${model.name ?? 'the model'}…`;
+		case 'loaded':
+			return `${model.name} ${model.testAccuracy === null ? '(not scored)' : percent(model.testAccuracy)}`;
+		case 'none':
+			return 'no model yet';
+		case 'failed':
+			return model.message;
+	}
+}

@@ -1,0 +1,200 @@
+// The live training view: a progress block (or the outcome when finished), the loss and
+// accuracy charts side by side, and the last epochs' numbers.
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {
+	elapsedSeconds,
+	epochFraction,
+	epochPoints,
+	etaSeconds,
+	imagesPerSecond,
+	runFraction,
+	type TrainingState,
+} from '../app/training-state.js';
+import {renderChart} from '../render/chart.js';
+import {epochTable} from '../render/epoch-table.js';
+import {backendLabel, count, duration, percent, rate, remaining} from '../render/format.js';
+import {progressBar} from '../render/progress.js';
+import {trainingLayout} from '../render/training-layout.js';
+import {CellLine} from './CellLine.js';
+import {useTheme} from './theme-context.js';
+
+type Props = {
+	state: TrainingState;
+	width: number;
+	/** Rows the screen may use (the status line is not part of them). */
+	height: number;
+	confirming: boolean;
+	/** When charts and numbers cannot share the window: which one is shown. */
+	view: 'charts' | 'numbers';
+};
+
+export function TrainingView({state, width, height, confirming, view}: Props) {
+	const theme = useTheme();
+	const layout = trainingLayout(width, height, state.epochs);
+	const inner = width - 2;
+	const showCharts = layout.together || view === 'charts';
+	const showTable = layout.together || view === 'numbers';
+	const chart = (metric: 'loss' | 'accuracy') =>
+		renderChart({
+			title: metric,
+			points: state[metric],
+			epochs: epochPoints(state, metric),
+			width: layout.chartWidth,
+			height: layout.plotHeight,
+			min: 0,
+			max: metric === 'accuracy' ? 1 : undefined,
+			format: metric === 'accuracy' ? value => `${Math.round(value * 100)}%` : value => value.toFixed(2),
+			ascii: theme.ascii,
+		});
+	const lossLines = showCharts ? chart('loss') : [];
+	const accuracyLines = showCharts ? chart('accuracy') : [];
+	const table = showTable ? epochTable(state.history, layout.tableRows) : [];
+	return (
+		<Box flexDirection="column" paddingX={1} width={width} height={height} overflow="hidden">
+			{state.phase === 'finished' ? <Outcome state={state} /> : <Progress state={state} width={inner} confirming={confirming} />}
+			<Text> </Text>
+			{showCharts && (
+				<Box>
+					<Box flexDirection="column" width={layout.chartWidth} flexShrink={0}>
+						{lossLines.map((line, index) => (
+							<CellLine key={index} line={line} />
+						))}
+					</Box>
+					<Box width={2} flexShrink={0} />
+					<Box flexDirection="column" width={layout.chartWidth} flexShrink={0}>
+						{accuracyLines.map((line, index) => (
+							<CellLine key={index} line={line} />
+						))}
+					</Box>
+				</Box>
+			)}
+			{showCharts && showTable && <Text> </Text>}
+			{showTable &&
+				table.map((line, index) => (
+					<Text key={index} color={theme.color(index === 0 ? 'muted' : 'plain')} wrap="truncate-end">
+						{line}
+					</Text>
+				))}
+			{!layout.together && (
+				<Text color={theme.color('muted')} wrap="truncate-end">
+					Tab shows the {view === 'charts' ? 'epoch table' : 'charts'}
+				</Text>
+			)}
+		</Box>
+	);
+}
+
+function Progress({state, width, confirming}: {state: TrainingState; width: number; confirming: boolean}) {
+	const theme = useTheme();
+	const spinner = <Spinner type={theme.ascii ? 'line' : 'dots'} />;
+	const labelWidth = 12;
+	const rightWidth = 16;
+	const barWidth = Math.max(width - labelWidth - rightWidth - 2, 10);
+	const header = confirming ? (
+		<Text color={theme.color('warn')} bold wrap="truncate-end">
+			stop training? the last finished epoch is kept · y/Enter stop · n/Esc go on
+		</Text>
+	) : (
+		<Text wrap="truncate-end">
+			<Text bold color={theme.color('accent')}>
+				Training {state.model ?? state.options?.model ?? 'a new model'}
+			</Text>
+			<Text color={theme.color('muted')}>
+				{state.options ? ` · ${state.options.preset}` : ''}
+				{state.backend ? ` · ${backendLabel(state.backend)}` : ''}
+				{state.trainer ? ` · ${state.trainer} trainer` : ''}
+				{state.options?.limit ? ` · first ${count(state.options.limit)} images` : ''}
+			</Text>
+			{state.stopping && <Text color={theme.color('warn')}> · stopping at the next batch…</Text>}
+		</Text>
+	);
+	if (state.phase === 'starting' || state.phase === 'preparing') {
+		return (
+			<Box flexDirection="column" height={4}>
+				{header}
+				<Text>
+					<Text color={theme.color('accent')}>{spinner}</Text> {state.phase === 'starting' ? 'starting TensorFlow…' : 'preparing the data…'}
+				</Text>
+				<Text color={theme.color('muted')}>elapsed {duration(elapsedSeconds(state))}</Text>
+				<Text> </Text>
+			</Box>
+		);
+	}
+	const rightEpoch = `batch ${state.batch}/${state.batches}`;
+	// After an epoch's last batch: validation and the checkpoint; after the last epoch: the test set.
+	const between =
+		state.history.length >= state.epochs
+			? 'scoring on the test images…'
+			: state.batch === state.batches && state.history.length < state.epoch
+				? 'validating and saving…'
+				: undefined;
+	return (
+		<Box flexDirection="column" height={4}>
+			{header}
+			<Box>
+				<Box width={labelWidth} flexShrink={0}>
+					<Text>
+						epoch {state.epoch}/{state.epochs}
+					</Text>
+				</Box>
+				<CellLine line={progressBar(epochFraction(state), barWidth, theme.ascii)} />
+				<Text> {rightEpoch}</Text>
+			</Box>
+			<Box>
+				<Box width={labelWidth} flexShrink={0}>
+					<Text>whole run</Text>
+				</Box>
+				<CellLine line={progressBar(runFraction(state), barWidth, theme.ascii)} />
+				<Text> {percent(runFraction(state), 0)}</Text>
+			</Box>
+			<Text color={theme.color('muted')} wrap="truncate-end">
+				{rate(imagesPerSecond(state) ?? Number.NaN, 'images')} · elapsed {duration(elapsedSeconds(state))} · ETA {remaining(etaSeconds(state))}
+				{between ? (
+					<Text color={theme.color('accent')}>
+						{' · '}
+						{spinner} {between}
+					</Text>
+				) : null}
+			</Text>
+		</Box>
+	);
+}
+
+function Outcome({state}: {state: TrainingState}) {
+	const theme = useTheme();
+	const outcome = state.outcome!;
+	const lines: Array<{text: string; tone: 'ok' | 'bad' | 'warn' | 'plain' | 'muted'}> = [];
+	switch (outcome.type) {
+		case 'done':
+			lines.push(
+				{text: `Done: ${outcome.model} reached ${percent(outcome.testAccuracy)} test accuracy in ${duration(outcome.seconds)}`, tone: 'ok'},
+				{text: `saved to ${outcome.path}`, tone: 'plain'},
+				{text: 'it is now the loaded model (see the status line)', tone: 'muted'},
+				{text: `score it in full: digits eval --model ${outcome.model}`, tone: 'muted'},
+			);
+			break;
+		case 'cancelled':
+			lines.push(
+				{text: 'Stopped.', tone: 'warn'},
+				outcome.path === null
+					? {text: 'no epoch had finished, so nothing was saved', tone: 'plain'}
+					: {text: `epoch ${outcome.epoch} is saved in ${outcome.path}`, tone: 'plain'},
+				{text: outcome.path === null ? '' : `score it: digits eval --model ${state.model ?? ''}`, tone: 'muted'},
+				{text: '', tone: 'plain'},
+			);
+			break;
+		case 'error':
+			lines.push({text: 'Training failed:', tone: 'bad'}, {text: outcome.message, tone: 'plain'}, {text: '', tone: 'plain'}, {text: '', tone: 'plain'});
+			break;
+	}
+	return (
+		<Box flexDirection="column" height={4} overflow="hidden">
+			{lines.map((line, index) => (
+				<Text key={index} color={theme.color(line.tone)} bold={index === 0} wrap={outcome.type === 'error' && index === 1 ? 'wrap' : 'truncate-middle'}>
+					{line.text || ' '}
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,111 @@
+// Train: the form, then the live view of the run, then its outcome. The run itself is
+// owned by the app (it outlives a too-small window or the help overlay); this screen only
+// wires keys and views to it.
+import {Box} from 'ink';
+import {useEffect, useReducer, useState} from 'react';
+import {useServices} from '../app/services.js';
+import {fields, formOptions, formProblems, formReducer, initialForm, startRow, type FormValues} from '../app/train-form.js';
+import {TrainForm} from '../components/TrainForm.js';
+import {TrainingView} from '../components/TrainingView.js';
+import {useKeymap} from '../hooks/use-keymap.js';
+import type {TrainingRun} from '../hooks/use-training.js';
+
+type Props = {
+	training: TrainingRun;
+	width: number;
+	height: number;
+	onHome: () => void;
+	/** Starting values for the form (tests, the benchmark), and whether to start at once. */
+	initialValues?: Partial<FormValues>;
+	autostart?: boolean;
+};
+
+export function TrainScreen({training, width, height, onHome, initialValues, autostart}: Props) {
+	const {store} = useServices();
+	const [form, dispatch] = useReducer(formReducer, initialValues, initialForm);
+	const [confirming, setConfirming] = useState(false);
+	const [view, setView] = useState<'charts' | 'numbers'>('charts');
+	const problems = formProblems(form.values, store);
+	const {phase} = training.state;
+
+	const start = () => {
+		const options = formOptions(form.values, store);
+		if (!options) {
+			dispatch({type: 'refused', firstProblem: fields.findIndex(field => problems[field.name] !== undefined)});
+			return;
+		}
+		setConfirming(false);
+		training.start(options);
+	};
+	useEffect(() => {
+		if (autostart) start();
+	}, []);
+	useEffect(() => {
+		if (phase === 'finished') setConfirming(false);
+	}, [phase]);
+
+	const toggleView = () => setView(current => (current === 'charts' ? 'numbers' : 'charts'));
+	useKeymap(
+		'trainForm',
+		{
+			up: () => dispatch({type: 'move', by: -1}),
+			down: () => dispatch({type: 'move', by: 1}),
+			edit: () => (form.selected === startRow ? start() : dispatch({type: 'edit'})),
+			previousChoice: () => dispatch({type: 'cycle', by: -1}),
+			nextChoice: () => dispatch({type: 'cycle', by: 1}),
+			start,
+			reset: () => dispatch({type: 'reset'}),
+			back: onHome,
+		},
+		{active: phase === 'idle' && !form.editing},
+	);
+	useKeymap(
+		'trainField',
+		{
+			done: () => dispatch({type: 'leave'}),
+			leave: () => dispatch({type: 'leave'}),
+			next: () => dispatch({type: 'move', by: 1}),
+			previous: () => dispatch({type: 'move', by: -1}),
+			erase: () => dispatch({type: 'erase'}),
+			clear: () => dispatch({type: 'clear'}),
+		},
+		{active: phase === 'idle' && form.editing, onText: text => dispatch({type: 'type', text})},
+	);
+	useKeymap(
+		'training',
+		{stop: () => setConfirming(true), view: toggleView},
+		{active: phase !== 'idle' && phase !== 'finished' && !confirming},
+	);
+	useKeymap(
+		'stopConfirm',
+		{
+			yes: () => {
+				setConfirming(false);
+				training.stop();
+			},
+			no: () => setConfirming(false),
+		},
+		{active: phase !== 'idle' && phase !== 'finished' && confirming},
+	);
+	useKeymap(
+		'trainDone',
+		{
+			home: () => {
+				training.reset();
+				onHome();
+			},
+			again: () => training.reset(),
+			view: toggleView,
+		},
+		{active: phase === 'finished'},
+	);
+
+	if (phase === 'idle') {
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				<TrainForm form={form} problems={problems} width={width} />
+			</Box>
+		);
+	}
+	return <TrainingView state={training.state} width={width} height={height} confirming={confirming} view={view} />;
+}
