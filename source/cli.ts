@@ -6,6 +6,7 @@ import {choice, fraction, learningRateRange, optionalWholeNumber, UsageError, va
 import {UserError} from './errors.js';
 import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
+import {reportCommand} from './commands/report.js';
 import {trainCommand, trainDefaults} from './commands/train.js';
 import {presetNames} from './model/presets.js';
 import {ModelService, ServiceError} from './model/service.js';
@@ -23,6 +24,7 @@ const overview = `
     eval        accuracy, confusion matrix and classification report on the 10,000 test images
     predict     read the digit in image files (PNG, JPEG, BMP, GIF, TIFF), folders or stdin (-)
     models      list the models and choose the default one
+    report      PNG pictures (history, confusion matrix, examples) and report.md
 
   Options
     --help      this help; \`digits <command> --help\` shows the command's options
@@ -35,6 +37,7 @@ const overview = `
     $ digits eval --model mine
     $ digits predict digit.png scans/
     $ digits models --use mine
+    $ digits report --model mine
 `;
 
 const commandHelp: Record<string, string> = {
@@ -96,6 +99,23 @@ const commandHelp: Record<string, string> = {
     $ digits predict scans/ --json
     $ cat digit.png | digits predict -
 `,
+	report: `
+  Usage
+    $ digits report [options]
+
+  Scores a model on the 10,000 MNIST test images once and writes pictures for a slide or
+  a notebook: history.png (loss and accuracy per epoch, train vs validation),
+  confusion-matrix.png (heat map with counts), examples.png (test digits with their
+  labels, mistakes framed in red) and report.md, which shows them with the headline numbers.
+
+  Options
+    --model NAME             the model to report on (default: the default model)
+    --out DIR                where to write the files (default reports/<model>/)
+
+  Examples
+    $ digits report
+    $ digits report --model mine --out slides/mine
+`,
 	models: `
   Usage
     $ digits models [options]
@@ -129,6 +149,7 @@ const commandFlags = {
 	eval: {...commonFlags, predictions: {type: 'string'}},
 	predict: {...commonFlags, minConfidence: {type: 'string'}},
 	models: {json: {type: 'boolean'}, debug: {type: 'boolean'}, use: {type: 'string'}},
+	report: {debug: {type: 'boolean'}, model: {type: 'string'}, out: {type: 'string'}},
 } as const;
 
 type Command = keyof typeof commandFlags;
@@ -184,6 +205,8 @@ async function main(argv: string[]): Promise<number> {
 					},
 					{json},
 				);
+			case 'report':
+				return await reportCommand(service, {model: text('model'), out: text('out')});
 			case 'eval':
 				return await evalCommand(service, {model: text('model'), json, predictions: text('predictions')});
 			case 'predict': {
