@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
 import type {GrayImage} from '../source/image/load.js';
+import {connectedComponents, dilate} from '../source/image/components.js';
 import {centerOfMass, inkBounds, MODEL_SIZE, preprocessForModel, resize} from '../source/image/preprocess.js';
+import {otsuThreshold, paperSurface, quantile} from '../source/image/threshold.js';
 
 function canvas(width: number, height: number, level: number): GrayImage {
 	return {width, height, data: new Float32Array(width * height).fill(level)};
@@ -59,6 +61,56 @@ describe('centerOfMass and inkBounds', () => {
 	});
 });
 
+describe('the parts of the pipeline', () => {
+	test('Otsu\'s threshold falls between two clusters', () => {
+		const values = [...new Array(90).fill(0.9), ...new Array(10).fill(0.2)];
+		const threshold = otsuThreshold(values);
+		assert.ok(threshold > 0.2 && threshold <= 0.9, `threshold ${threshold}`);
+		assert.ok(Math.abs(quantile(values, 0.5) - 0.9) <= 1 / 256);
+	});
+
+	test('connected components: 8-connected, with bounds and pixels on the picture\'s edge', () => {
+		// prettier-ignore
+		const mask = Uint8Array.from([
+			1, 1, 0, 0, 0, 0,
+			0, 0, 1, 0, 0, 1,
+			0, 0, 0, 0, 0, 1,
+			0, 0, 0, 0, 0, 0,
+			0, 1, 1, 1, 0, 0,
+			0, 0, 0, 0, 0, 0,
+		]);
+		const {labels, components} = connectedComponents(mask, 6, 6);
+		assert.deepEqual(components, [
+			{area: 3, left: 0, top: 0, right: 2, bottom: 1, edgePixels: 2},
+			{area: 2, left: 5, top: 1, right: 5, bottom: 2, edgePixels: 2},
+			{area: 3, left: 1, top: 4, right: 3, bottom: 4, edgePixels: 0},
+		]);
+		assert.equal(labels[8], 1, 'the diagonal neighbour joins the first group');
+		assert.equal(labels[3], 0);
+	});
+
+	test('dilate grows a mask by a square of the given radius', () => {
+		const mask = new Uint8Array(25);
+		mask[12] = 1;
+		assert.deepEqual(Array.from(dilate(mask, 5, 5, 1)), [0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+		assert.equal(dilate(mask, 5, 5, 2).reduce((sum, value) => sum + value, 0), 25);
+	});
+
+	test('the paper surface follows a lighting gradient and ignores the ink on it', () => {
+		const page = canvas(120, 80, 0);
+		for (let y = 0; y < 80; y++) for (let x = 0; x < 120; x++) page.data[y * 120 + x] = 0.4 + (0.5 * x) / 120 + (0.1 * y) / 80;
+		fillRect(page, 50, 20, 10, 40, 0.05);
+		const {surface, noise} = paperSurface(page);
+		// Under the ink, the surface is the paper's level there, not the ink's.
+		for (const [x, y] of [[55, 40], [0, 0], [119, 79], [10, 70]] as const) {
+			const expected = 0.4 + (0.5 * x) / 120 + (0.1 * y) / 80;
+			assert.ok(Math.abs(surface[y * 120 + x]! - expected) < 0.01, `surface at ${x},${y}: ${surface[y * 120 + x]} for ${expected}`);
+		}
+
+		assert.ok(noise < 0.01, `noise ${noise}`);
+	});
+});
+
 describe('preprocessForModel', () => {
 	test('an off-center dark digit on a large light canvas comes out inverted, scaled and centered', () => {
 		// A "0": a dark ring 40 wide and 80 tall near the top-left of a 300×200 light-gray page.
@@ -98,13 +150,19 @@ describe('preprocessForModel', () => {
 		assert.deepEqual(inkBounds(asModelImage(digit)), {left: 13, top: 5, width: 3, height: 20});
 	});
 
-	test('a thin stroke on a big canvas still reaches full strength', () => {
+	test('a thin stroke on a big canvas reaches full strength and MNIST\'s stroke width', () => {
 		const page = canvas(400, 400, 1);
 		for (let i = 0; i < 400; i++) page.data[i * 400 + i] = 0;
 		const digit = preprocessForModel(page);
 		assert.ok(digit);
 		assert.equal(Math.max(...digit), 1);
-		assert.deepEqual(inkBounds(asModelImage(digit)), {left: 5, top: 5, width: 20, height: 20});
+		const bounds = inkBounds(asModelImage(digit))!;
+		assert.ok(Math.abs(bounds.left - 5) <= 1 && Math.abs(bounds.top - 5) <= 1, `bounds ${JSON.stringify(bounds)}`);
+		assert.deepEqual([bounds.width, bounds.height], [20, 20]);
+		// A 1-pixel line shrunk 20 times would be a faint hairline; MNIST's strokes are 2–3 px wide.
+		const middle = Array.from(digit.subarray(14 * 28, 15 * 28));
+		const width = middle.reduce((sum, value) => sum + value, 0);
+		assert.ok(width >= 2.5 && width <= 4.5, `stroke across row 14 sums to ${width.toFixed(2)}`);
 	});
 
 	test('a lopsided digit is clamped inside the frame, even when cropped tightly', () => {
@@ -124,6 +182,61 @@ describe('preprocessForModel', () => {
 		const speckled = canvas(50, 40, 1);
 		for (let i = 0; i < speckled.data.length; i += 3) speckled.data[i] = 0.96;
 		assert.equal(preprocessForModel(speckled), null);
+	});
+
+	describe('photos and scans: only the strokes are ink', () => {
+		/** A "1": a bar 10 wide and 80 tall, darker than `paper` by `contrast`, centered at (x, y). */
+		function drawOne(image: GrayImage, x: number, y: number, level: (x: number, y: number) => number): void {
+			for (let row = y - 40; row < y + 40; row++) for (let column = x - 5; column < x + 5; column++) image.data[row * image.width + column] = level(column, row);
+		}
+
+		/** The digit is the bar alone: 20 px tall, about 2.5 px wide. */
+		function assertOnlyTheBar(image: GrayImage): void {
+			const digit = preprocessForModel(image);
+			assert.ok(digit, 'a digit is found');
+			const bounds = inkBounds(asModelImage(digit))!;
+			assert.equal(bounds.height, 20, `bounds ${JSON.stringify(bounds)}`);
+			assert.ok(bounds.width <= 4, `bounds ${JSON.stringify(bounds)}`);
+		}
+
+		test('light falling off across the page', () => {
+			const page = canvas(300, 200, 0);
+			const light = (x: number) => 0.35 + (0.6 * x) / 300;
+			for (let y = 0; y < 200; y++) for (let x = 0; x < 300; x++) page.data[y * 300 + x] = light(x);
+			drawOne(page, 200, 100, x => light(x) * 0.15);
+			assertOnlyTheBar(page);
+		});
+
+		test('a dark table around the page', () => {
+			const photo = canvas(400, 300, 0.15);
+			fillRect(photo, 40, 30, 320, 240, 0.9);
+			drawOne(photo, 200, 150, () => 0.1);
+			assertOnlyTheBar(photo);
+		});
+
+		test('a small page on a dark table that fills most of the picture', () => {
+			const photo = canvas(400, 300, 0.2);
+			fillRect(photo, 120, 70, 160, 160, 0.85);
+			drawOne(photo, 200, 150, () => 0.1);
+			assertOnlyTheBar(photo);
+		});
+
+		test('specks of dust and paper grain', () => {
+			const page = canvas(300, 300, 0.92);
+			let seed = 1;
+			const random = () => ((seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647);
+			for (let i = 0; i < page.data.length; i++) page.data[i] = 0.92 + (random() - 0.5) * 0.06;
+			for (let speck = 0; speck < 60; speck++) fillRect(page, 2 + Math.floor(random() * 290), 2 + Math.floor(random() * 290), 2, 2, 0.3);
+			drawOne(page, 150, 150, () => 0.1);
+			assertOnlyTheBar(page);
+		});
+
+		test('a light digit on a dark, unevenly lit board', () => {
+			const board = canvas(300, 200, 0);
+			for (let y = 0; y < 200; y++) for (let x = 0; x < 300; x++) board.data[y * 300 + x] = 0.05 + (0.3 * y) / 200;
+			drawOne(board, 100, 100, () => 0.95);
+			assertOnlyTheBar(board);
+		});
 	});
 
 	test('MNIST test digits come back as they were', async () => {

@@ -4,7 +4,8 @@
 import fs from 'node:fs/promises';
 import {fileTypeFromBuffer} from 'file-type';
 import {imageSize} from 'image-size';
-import {Jimp} from 'jimp';
+import {endsEarly} from './integrity.js';
+import {decodeJpegPreview, JpegDataError, type RgbaImage} from './jpeg-preview.js';
 
 /** An image that cannot be used; the message is one sentence: what, which file, what to do. */
 export class ImageFileError extends Error {
@@ -20,8 +21,20 @@ export class ImageFileError extends Error {
 /** Row-major grayscale, 0 = black, 1 = white. */
 export type GrayImage = {width: number; height: number; data: Float32Array};
 
+/** A decoded file: its gray pixels (possibly reduced, see `scale`) and what the file is. */
+export type LoadedImage = GrayImage & {
+	/** PNG, JPG, BMP, GIF or TIF. */
+	format: string;
+	/** The stored image's size, before any reduction. */
+	sourceWidth: number;
+	sourceHeight: number;
+	bytes: number;
+};
+
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const MAX_MEGAPIXELS = 50;
+// JPEGs above this are decoded at 1/8 scale: a camera photo then takes tens of milliseconds, not seconds.
+const REDUCE_JPEG_MEGAPIXELS = 4;
 const FORMATS = 'PNG, JPEG, BMP, GIF or TIFF';
 const DECODABLE = new Set(['image/png', 'image/jpeg', 'image/bmp', 'image/gif', 'image/tiff']);
 // The first bytes of those formats: file-type needs more than these to say what a file is.
@@ -56,14 +69,6 @@ function looksLikeText(bytes: Uint8Array): boolean {
 function startsLikeDecodable(bytes: Uint8Array): boolean {
 	const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4)).toString('hex');
 	return SIGNATURES.some(signature => head.startsWith(signature));
-}
-
-/** Whether a PNG or JPEG lacks its closing marker, the usual sign of a cut-off download or copy. */
-function endsEarly(bytes: Uint8Array, format: string): boolean {
-	const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-12);
-	if (format === 'PNG') return !tail.includes('IEND', 0, 'latin1');
-	if (format === 'JPG') return !(tail.at(-2) === 0xff && tail.at(-1) === 0xd9);
-	return false;
 }
 
 function looksLikeSvg(bytes: Uint8Array): boolean {
@@ -103,7 +108,7 @@ async function checkFormat(bytes: Uint8Array, name: string): Promise<string> {
 }
 
 /** Reads width and height from the header, so that enormous images are refused before decoding. */
-function checkDimensions(bytes: Uint8Array, name: string): void {
+function checkDimensions(bytes: Uint8Array, name: string): {width: number; height: number} {
 	let size: {width: number; height: number};
 	try {
 		size = imageSize(bytes);
@@ -116,10 +121,12 @@ function checkDimensions(bytes: Uint8Array, name: string): void {
 		const dimensions = `${size.width.toLocaleString('en-US')}×${size.height.toLocaleString('en-US')}`;
 		throw new ImageFileError(name, `${name} is too large to read (${dimensions} pixels, ${Math.round(megapixels)} megapixels; the limit is ${MAX_MEGAPIXELS}); scale it down and try again.`);
 	}
+
+	return size;
 }
 
 /** RGBA bytes → gray floats, with transparent parts composited on white (jimp leaves them black underneath). */
-function toGray(rgba: Uint8Array, width: number, height: number): GrayImage {
+function toGray({data: rgba, width, height}: RgbaImage): GrayImage {
 	const data = new Float32Array(width * height);
 	for (let i = 0; i < data.length; i++) {
 		const alpha = rgba[i * 4 + 3]! / 255;
@@ -130,25 +137,49 @@ function toGray(rgba: Uint8Array, width: number, height: number): GrayImage {
 	return {width, height, data};
 }
 
+const corrupt = (name: string, reason: string) => new ImageFileError(name, `${name} is corrupt or truncated (${reason}); save it again or use another file.`);
+
+/** Decodes with jimp, imported on first use: it is the slowest import, and large JPEGs never need it. */
+async function decodeFully(bytes: Uint8Array, name: string, format: string): Promise<RgbaImage> {
+	const {Jimp} = await import('jimp');
+	try {
+		const image = await Jimp.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+		return {width: image.bitmap.width, height: image.bitmap.height, data: image.bitmap.data};
+	} catch {
+		// The decoders' own messages speak of byte offsets and block sizes: say what it means instead.
+		throw corrupt(name, endsEarly(bytes, format, {decoderFailed: true}) ? 'the file ends before the image data does' : 'its image data is damaged');
+	}
+}
+
 /** Decodes image bytes (PNG, JPEG, BMP, GIF's first frame, TIFF); `name` is what errors call it (e.g. "stdin"). */
-export async function readImage(bytes: Uint8Array, name: string): Promise<GrayImage> {
+export async function readImage(bytes: Uint8Array, name: string): Promise<LoadedImage> {
 	checkByteSize(bytes.byteLength, name);
 	const format = await checkFormat(bytes, name);
-	checkDimensions(bytes, name);
-	let image: Awaited<ReturnType<typeof Jimp.fromBuffer>>;
-	try {
-		image = await Jimp.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-	} catch (error) {
-		const reason = endsEarly(bytes, format) ? 'the file ends before the image data does' : `the ${format} decoder says: ${(error as Error).message}`;
-		throw new ImageFileError(name, `${name} is corrupt or truncated (${reason}); save it again or use another file.`);
+	const size = checkDimensions(bytes, name);
+	if (endsEarly(bytes, format, {decoderFailed: false})) throw corrupt(name, 'the file ends before the image data does');
+	let rgba: RgbaImage | null = null;
+	if (format === 'JPG' && size.width * size.height > REDUCE_JPEG_MEGAPIXELS * 1e6) {
+		try {
+			rgba = decodeJpegPreview(bytes);
+		} catch (error) {
+			if (!(error instanceof JpegDataError)) throw error;
+			throw corrupt(name, endsEarly(bytes, format, {decoderFailed: true}) ? 'the file ends before the image data does' : 'its image data is damaged');
+		}
 	}
 
-	const {data, width, height} = image.bitmap;
-	return toGray(data, width, height);
+	rgba ??= await decodeFully(bytes, name, format);
+	const upright = rgba.width < rgba.height === size.width < size.height;
+	return {
+		...toGray(rgba),
+		format,
+		sourceWidth: upright ? size.width : size.height,
+		sourceHeight: upright ? size.height : size.width,
+		bytes: bytes.byteLength,
+	};
 }
 
 /** Reads an image file, checking the path itself first: jimp would fetch a missing path as a URL. */
-export async function readImageFile(file: string): Promise<GrayImage> {
+export async function readImageFile(file: string): Promise<LoadedImage> {
 	let stats: Awaited<ReturnType<typeof fs.stat>>;
 	try {
 		stats = await fs.stat(file);
@@ -180,6 +211,7 @@ export async function readImageFile(file: string): Promise<GrayImage> {
 
 /** Writes a grayscale image as an 8-bit PNG (whatever the file's extension). */
 export async function writeGrayPng(file: string, image: GrayImage): Promise<void> {
+	const {Jimp} = await import('jimp');
 	const png = new Jimp({width: image.width, height: image.height, color: 0x000000ff});
 	const rgba = png.bitmap.data;
 	for (let i = 0; i < image.data.length; i++) {

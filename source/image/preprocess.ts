@@ -1,54 +1,18 @@
 // Turns any grayscale picture of a digit into what the model was trained on, the way
 // MNIST itself was made: ink bright on black, cropped, the longer side scaled to 20 px,
 // placed in 28×28 by its center of mass. One pipeline for sketches and image files.
+import {findInk} from './ink.js';
 import type {GrayImage} from './load.js';
 
 export const MODEL_SIZE = 28;
 const DIGIT_BOX = 20;
-// Ink weaker than this share of the strongest ink is paper texture, JPEG noise or shadow.
-const NOISE_LEVEL = 0.1;
-// Below this contrast between background and strongest ink the picture is blank.
-const MIN_CONTRAST = 0.1;
-
-/** The median gray level (to 1/1024), by histogram: images from cameras have millions of pixels. */
-function medianLevel(data: Float32Array): number {
-	const bins = new Uint32Array(1024);
-	for (const value of data) bins[Math.min(1023, Math.max(0, Math.floor(value * 1024)))]!++;
-	let seen = 0;
-	for (let bin = 0; bin < bins.length; bin++) {
-		seen += bins[bin]!;
-		if (seen * 2 >= data.length) return (bin + 0.5) / 1024;
-	}
-
-	return 0;
-}
-
-/**
- * Ink as 0..1 with the background at 0 and the strongest ink at 1; faint noise is 0.
- * Ink covers a minority of a digit's picture, so the median is the background's level
- * (unlike the border's, it is not fooled by a digit cropped tightly);
- * a light background means dark ink.
- */
-function inkLevels(image: GrayImage): GrayImage | null {
-	const level = medianLevel(image.data);
-	const lightBackground = level > 0.5;
-	const ink = new Float32Array(image.data.length);
-	const background = lightBackground ? 1 - level : level;
-	let strongest = 0;
-	for (let i = 0; i < ink.length; i++) {
-		const value = lightBackground ? 1 - image.data[i]! : image.data[i]!;
-		ink[i] = value - background;
-		if (ink[i]! > strongest) strongest = ink[i]!;
-	}
-
-	if (strongest < MIN_CONTRAST) return null;
-	for (let i = 0; i < ink.length; i++) {
-		const share = ink[i]! / strongest;
-		ink[i] = share < NOISE_LEVEL ? 0 : share;
-	}
-
-	return {width: image.width, height: image.height, data: ink};
-}
+// Pictures are reduced to this longer side before the heavy work: a digit needs 20 px in the end.
+const WORKING_SIZE = 640;
+// MNIST's strokes are 2–3 px wide at this scale; thinner ones (a fine pen on a large page) are thickened to this.
+const MIN_STROKE = 1.6;
+const TARGET_STROKE = 2.2;
+// Thickening works at this many times the final resolution, so that it can add fractions of a pixel.
+const FINE = 4;
 
 /** The smallest rectangle holding every non-zero pixel, or null for an all-zero image. */
 export function inkBounds(image: GrayImage): {left: number; top: number; width: number; height: number} | null {
@@ -144,17 +108,70 @@ function normalize(image: GrayImage): void {
 	if (strongest > 0) for (let i = 0; i < image.data.length; i++) image.data[i] = image.data[i]! / strongest;
 }
 
+/** Grows bright areas by `radius` pixels (a square max filter, one axis at a time). */
+function thicken(image: GrayImage, radius: number): GrayImage {
+	const {width, height} = image;
+	const pass = (source: Float32Array, along: (line: number, i: number) => number, lines: number, size: number) => {
+		const target = new Float32Array(source.length);
+		for (let line = 0; line < lines; line++) {
+			for (let i = 0; i < size; i++) {
+				let max = 0;
+				for (let k = Math.max(0, i - radius); k <= Math.min(size - 1, i + radius); k++) max = Math.max(max, source[along(line, k)]!);
+				target[along(line, i)] = max;
+			}
+		}
+
+		return target;
+	};
+
+	const rows = pass(image.data, (y, x) => y * width + x, height, width);
+	return {width, height, data: pass(rows, (x, y) => y * width + x, width, height)};
+}
+
+/** Pads an image with `margin` black pixels on every side. */
+function pad(image: GrayImage, margin: number): GrayImage {
+	const width = image.width + 2 * margin;
+	const result = {width, height: image.height + 2 * margin, data: new Float32Array(width * (image.height + 2 * margin))};
+	for (let y = 0; y < image.height; y++) result.data.set(image.data.subarray(y * image.width, (y + 1) * image.width), (y + margin) * width + margin);
+	return result;
+}
+
+/** Scales the cropped digit so that its longer side is `box` pixels, keeping the aspect ratio. */
+function scaleToBox(digit: GrayImage, box: number): GrayImage {
+	const scale = box / Math.max(digit.width, digit.height);
+	return resize(digit, Math.max(1, Math.round(digit.width * scale)), Math.max(1, Math.round(digit.height * scale)));
+}
+
+/**
+ * The cropped digit at 20 px: strokes that would come out thinner than MNIST's are first
+ * thickened at four times that resolution, then the result is cropped and scaled again.
+ */
+function digitAtModelScale(digit: GrayImage, strokeWidth: number): GrayImage {
+	const stroke = (strokeWidth * DIGIT_BOX) / Math.max(digit.width, digit.height);
+	if (stroke >= MIN_STROKE) return scaleToBox(digit, DIGIT_BOX);
+	const radius = Math.max(1, Math.round(((TARGET_STROKE - stroke) * FINE) / 2));
+	const fine = thicken(pad(scaleToBox(digit, DIGIT_BOX * FINE), radius), radius);
+	normalize(fine);
+	return scaleToBox(crop(fine, inkBounds(fine)!), DIGIT_BOX);
+}
+
+/** Reduces a large picture before the heavy work, averaging areas so that thin strokes survive. */
+function workingCopy(image: GrayImage): GrayImage {
+	const longer = Math.max(image.width, image.height);
+	if (longer <= WORKING_SIZE) return image;
+	const scale = WORKING_SIZE / longer;
+	return resize(image, Math.max(1, Math.round(image.width * scale)), Math.max(1, Math.round(image.height * scale)));
+}
+
 /**
  * The 28×28 floats (0..1, ink bright on black, row-major) the model sees, or null when
  * the image has no ink ("no digit found").
  */
 export function preprocessForModel(image: GrayImage): Float32Array | null {
-	const ink = inkLevels(image);
-	const box = ink && inkBounds(ink);
+	const ink = findInk(workingCopy(image));
+	const box = ink && inkBounds(ink.image);
 	if (!ink || !box) return null;
-	const digit = crop(ink, box);
-	const scale = DIGIT_BOX / Math.max(box.width, box.height);
-	const scaled = resize(digit, Math.max(1, Math.round(box.width * scale)), Math.max(1, Math.round(box.height * scale)));
+	const scaled = digitAtModelScale(crop(ink.image, box), ink.strokeWidth);
 	normalize(scaled);
 	const center = centerOfMass(scaled);
 	// Whole-pixel shifts, as MNIST did: no resampling blur; clamped so nothing is cut off.

@@ -1,0 +1,163 @@
+// Telling paper from ink: histogram statistics and a smooth model of the paper's
+// brightness. Pure functions on gray levels in 0..1.
+import type {GrayImage} from './load.js';
+
+const BINS = 256;
+
+function histogram(values: ArrayLike<number>, mask?: Uint8Array): Uint32Array {
+	const bins = new Uint32Array(BINS);
+	for (let i = 0; i < values.length; i++) {
+		if (mask && !mask[i]) continue;
+		bins[Math.min(BINS - 1, Math.max(0, Math.floor(values[i]! * BINS)))]!++;
+	}
+
+	return bins;
+}
+
+/** The level below which `share` of the values lie (to 1/256), by histogram. */
+export function quantile(values: ArrayLike<number>, share: number, mask?: Uint8Array): number {
+	const bins = histogram(values, mask);
+	const total = bins.reduce((sum, count) => sum + count, 0);
+	let seen = 0;
+	for (let bin = 0; bin < BINS; bin++) {
+		seen += bins[bin]!;
+		if (seen > 0 && seen >= total * share) return (bin + 0.5) / BINS;
+	}
+
+	return 1;
+}
+
+/**
+ * Otsu's threshold: the level that best splits the values into two classes (it maximizes
+ * the variance between them). Values at or above it are the brighter class.
+ */
+export function otsuThreshold(values: ArrayLike<number>, mask?: Uint8Array): number {
+	const bins = histogram(values, mask);
+	let total = 0;
+	let sum = 0;
+	for (let bin = 0; bin < BINS; bin++) {
+		total += bins[bin]!;
+		sum += bin * bins[bin]!;
+	}
+
+	let below = 0;
+	let sumBelow = 0;
+	let best = 0;
+	let bestBin = 0;
+	for (let bin = 0; bin < BINS - 1; bin++) {
+		below += bins[bin]!;
+		sumBelow += bin * bins[bin]!;
+		const above = total - below;
+		if (below === 0 || above === 0) continue;
+		const difference = sumBelow / below - (sum - sumBelow) / above;
+		const between = below * above * difference * difference;
+		if (between > best) {
+			best = between;
+			bestBin = bin;
+		}
+	}
+
+	return (bestBin + 1) / BINS;
+}
+
+/** Solves the square system `matrix · x = vector` by Gaussian elimination with pivoting; null when singular. */
+function solve(matrix: number[][], vector: number[]): number[] | null {
+	const n = vector.length;
+	const rows = matrix.map((row, i) => [...row, vector[i]!]);
+	for (let column = 0; column < n; column++) {
+		let pivot = column;
+		for (let row = column + 1; row < n; row++) if (Math.abs(rows[row]![column]!) > Math.abs(rows[pivot]![column]!)) pivot = row;
+		if (Math.abs(rows[pivot]![column]!) < 1e-9) return null;
+		[rows[column], rows[pivot]] = [rows[pivot]!, rows[column]!];
+		for (let row = 0; row < n; row++) {
+			if (row === column) continue;
+			const factor = rows[row]![column]! / rows[column]![column]!;
+			for (let k = column; k <= n; k++) rows[row]![k]! -= factor * rows[column]![k]!;
+		}
+	}
+
+	return rows.map((row, i) => row[n]! / row[i]!);
+}
+
+/** Least-squares coefficients of a quadratic in (u, v) ∈ [-1, 1]² through the sampled points; null when underdetermined. */
+function fitQuadratic(us: Float32Array, vs: Float32Array, values: Float32Array, use: Uint8Array): number[] | null {
+	const normal = new Float64Array(36);
+	const right = new Float64Array(6);
+	const t = new Float64Array(6);
+	let count = 0;
+	for (let k = 0; k < values.length; k++) {
+		if (!use[k]) continue;
+		const u = us[k]!;
+		const v = vs[k]!;
+		t[0] = 1;
+		t[1] = u;
+		t[2] = v;
+		t[3] = u * u;
+		t[4] = u * v;
+		t[5] = v * v;
+		for (let a = 0; a < 6; a++) {
+			right[a]! += t[a]! * values[k]!;
+			for (let b = a; b < 6; b++) normal[a * 6 + b]! += t[a]! * t[b]!;
+		}
+
+		count++;
+	}
+
+	const matrix = Array.from({length: 6}, (_, a) => Array.from({length: 6}, (_, b) => normal[Math.min(a, b) * 6 + Math.max(a, b)]!));
+	return count >= 24 ? solve(matrix, Array.from(right)) : null;
+}
+
+const quadratic = (c: number[], u: number, v: number): number => c[0]! + c[1]! * u + c[2]! * v + c[3]! * u * u + c[4]! * u * v + c[5]! * v * v;
+
+/** 1.4826 × the median absolute value where `use` is set: the spread of normal noise, robust to ink. */
+function robustSpread(values: Float32Array, use: Uint8Array): number {
+	const scaled = values.map(value => Math.min(1, Math.abs(value) * 8));
+	// Scaled by 8 before the histogram so that small deviations get 1/2048 resolution.
+	return (1.4826 * quantile(scaled, 0.5, use)) / 8;
+}
+
+/**
+ * The paper's brightness as a smooth surface (a quadratic in x and y: it follows a
+ * lighting gradient or a vignette, not a stroke), and the paper's own noise around it.
+ * Fitted on a sample of about 10,000 pixels: first the brighter class by Otsu's threshold (the darker
+ * one is ink, shadow or the table around the page), then refitted to the pixels within
+ * three noise levels of the surface. Ink must be darker than the paper.
+ */
+export function paperSurface(image: GrayImage): {surface: Float32Array; noise: number} {
+	const {width, height, data} = image;
+	const step = Math.max(1, Math.floor(Math.sqrt((width * height) / 10_000)));
+	const count = Math.ceil(width / step) * Math.ceil(height / step);
+	const [us, vs, values] = [new Float32Array(count), new Float32Array(count), new Float32Array(count)];
+	let k = 0;
+	for (let y = 0; y < height; y += step) {
+		for (let x = 0; x < width; x += step, k++) {
+			[us[k], vs[k], values[k]] = [(2 * x) / width - 1, (2 * y) / height - 1, data[y * width + x]!];
+		}
+	}
+
+	const threshold = otsuThreshold(values);
+	const use = new Uint8Array(count);
+	for (let i = 0; i < count; i++) use[i] = values[i]! >= threshold ? 1 : 0;
+	// A picture of one level has nothing above Otsu's threshold: all of it is paper.
+	if (!use.includes(1)) use.fill(1);
+	let coefficients: number[] | null = null;
+	let noise = 1 / 255;
+	const residuals = new Float32Array(count);
+	for (let round = 0; round < 3; round++) {
+		coefficients = fitQuadratic(us, vs, values, use);
+		const flat = coefficients ? 0 : quantile(values, 0.5, use);
+		for (let i = 0; i < count; i++) residuals[i] = (coefficients ? quadratic(coefficients, us[i]!, vs[i]!) : flat) - values[i]!;
+		noise = Math.max(1 / 255, robustSpread(residuals, use));
+		for (let i = 0; i < count; i++) use[i] = Math.abs(residuals[i]!) <= 3 * noise ? 1 : 0;
+		if (!use.includes(1)) use.fill(1);
+	}
+
+	const surface = new Float32Array(width * height);
+	const flat = coefficients ? 0 : quantile(values, 0.5, use);
+	for (let y = 0; y < height; y++) {
+		const v = (2 * y) / height - 1;
+		for (let x = 0; x < width; x++) surface[y * width + x] = coefficients ? quadratic(coefficients, (2 * x) / width - 1, v) : flat;
+	}
+
+	return {surface, noise};
+}
