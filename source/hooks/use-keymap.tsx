@@ -29,8 +29,8 @@ type Gate = {
 	described: KeymapName | undefined;
 };
 
-/** How long a key from a burst waits for the screen to redraw before the next goes anyway. */
-const replayWaitMs = 150;
+/** How long the next key waits for the screen to redraw after a key that changed nothing. */
+const settleMs = 150;
 
 const GateContext = createContext<Gate | undefined>(undefined);
 
@@ -85,25 +85,24 @@ export function InputGate({onQuit, children}: {onQuit: () => void; children: Rea
 		}
 		if (binding) layer.handlers.current[binding.command]?.(name!);
 	};
-	// Keys that arrived together are handled one at a time, each after React has drawn what
-	// the previous one did (it renders a little later, and the keymap may have changed).
-	// Keys that come in meanwhile wait their turn. Text for a focused field goes in one piece.
-	const waiting = useRef<(() => void) | undefined>(undefined);
-	const afterNextCommit = (then: () => void) => {
+	// Keys are handled one at a time, each after React has drawn what the previous one did:
+	// it renders an update a little later, and the next key must meet the screen (and the
+	// keymap) that the previous one left. Keys typed quickly, sent by tmux, or bunched up by a
+	// slow SSH link wait their turn; Ctrl-C never waits. Text for a focused field goes in one piece.
+	const queue = useRef<Array<{input: string; key: KeyPress; burst: boolean}>>([]);
+	const settling = useRef<(() => void) | undefined>(undefined);
+	const settle = () => {
 		let done = false;
 		const go = () => {
 			if (done) return;
 			done = true;
-			waiting.current = undefined;
-			setTimeout(then, 0);
+			settling.current = undefined;
+			setTimeout(replay, 0);
 		};
-		waiting.current = go;
+		settling.current = go;
 		// A key that changes nothing causes no commit.
-		setTimeout(go, replayWaitMs);
+		setTimeout(go, settleMs);
 	};
-	const committed = useCallback(() => waiting.current?.(), []);
-	useLayoutEffect(committed);
-	const queue = useRef<Array<{input: string; key: KeyPress; burst: boolean}>>([]);
 	const replay = () => {
 		const first = queue.current[0];
 		if (!first) return;
@@ -116,12 +115,17 @@ export function InputGate({onQuit, children}: {onQuit: () => void; children: Rea
 			queue.current.shift();
 			handleOne(first.input, first.key);
 		}
-		if (queue.current.length > 0) afterNextCommit(replay);
+		settle();
 	};
+	const committed = useCallback(() => settling.current?.(), []);
+	useLayoutEffect(committed);
 	const handle = useCallback((input: string, key: Key) => {
-		const idle = queue.current.length === 0;
+		if (keyName(input, key) === 'ctrl+c') {
+			quitRef.current();
+			return;
+		}
 		queue.current.push({input, key, burst: isKeyBurst(input, key)});
-		if (idle) replay();
+		if (!settling.current && queue.current.length === 1) replay();
 	}, []);
 	useInput(handle);
 

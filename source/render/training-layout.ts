@@ -16,7 +16,8 @@ export type TrainingLayout = {
 const fixedRows = 7;
 const chartFrame = 2;
 const minimumPlot = 5;
-const maximumPlot = 18;
+const maximumPlot = 30;
+const maximumTable = 10;
 
 /**
  * `columns` × `rows` is the space the screen gets (status line excluded); `epochs` is the
@@ -30,7 +31,9 @@ export function trainingLayout(columns: number, rows: number, epochs: number): T
 		// One part at a time: the charts get the space below the progress block.
 		return {chartWidth, plotHeight: Math.max(Math.min(rows - 5 - chartFrame, maximumPlot), 2), tableRows: Math.max(rows - 6, 1), together: false};
 	}
-	const plotHeight = Math.min(room - wantedTable, maximumPlot);
-	const tableRows = Math.min(Math.max(room - plotHeight, wantedTable), Math.max(epochs, 1), 10);
+	// The table gets a row per epoch (up to ten) while the charts keep a useful height;
+	// the charts take the rest.
+	const tableRows = Math.max(Math.min(Math.max(epochs, 1), maximumTable, room - minimumPlot * 2), wantedTable);
+	const plotHeight = Math.min(room - tableRows, maximumPlot);
 	return {chartWidth, plotHeight, tableRows, together: true};
 }

@@ -1,0 +1,198 @@
+// The TUI's pure state: the training reducer and its figures, the form, the keymap and the
+// theme's color level. No Ink here.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {menuItems} from '../source/app/app-state.js';
+import {defaultFormValues, fieldProblem, formOptions, formReducer, initialForm, startRow, type FormContext} from '../source/app/train-form.js';
+import {
+	currentStep,
+	elapsedSeconds,
+	epochPoints,
+	etaSeconds,
+	idleTraining,
+	imagesPerSecond,
+	runFraction,
+	trainingReducer,
+	type TrainingState,
+} from '../source/app/training-state.js';
+import {fraction, learningRateRange, wholeNumber} from '../source/cli-flags.js';
+import {trainDefaults} from '../source/commands/train.js';
+import {commandFor, helpRows, hints, isKeyBurst, keyName, keymaps, nextKey} from '../source/input/keymap.js';
+import type {TrainEvent, TrainOptions} from '../source/model/types.js';
+import {createTheme, detectAscii, detectColorLevel} from '../source/theme.js';
+
+const options: TrainOptions = {preset: 'classic', epochs: 2, batchSize: 100, learningRate: 0.001, validationSplit: 0.2, seed: 1, limit: 1000};
+const batch = (epoch: number, number: number): TrainEvent => ({type: 'batch', epoch, epochs: 2, batch: number, batches: 8, loss: 1 / number, accuracy: number / 10});
+
+function run(...steps: Array<[TrainEvent[], number]>): TrainingState {
+	let state = trainingReducer(idleTraining, {type: 'requested', options, now: 0});
+	for (const [events, now] of steps) state = trainingReducer(state, {type: 'events', events, now});
+	return state;
+}
+
+describe('training state', () => {
+	test('goes from starting to preparing to training to finished', () => {
+		assert.equal(run().phase, 'starting');
+		const start: TrainEvent = {type: 'start', backend: 'tensorflow', trainer: 'graph', preset: 'classic', model: 'm', options};
+		assert.equal(run([[start], 100]).phase, 'preparing');
+		const training = run([[start], 100], [[batch(1, 1), batch(1, 2)], 1000]);
+		assert.equal(training.phase, 'training');
+		assert.equal(training.model, 'm');
+		assert.deepEqual(training.loss.map(point => point.step), [1, 2]);
+		const done = trainingReducer(training, {type: 'events', events: [{type: 'done', model: 'm', path: '/m', testAccuracy: 0.9, seconds: 3}], now: 3000});
+		assert.equal(done.phase, 'finished');
+		assert.deepEqual(done.outcome, {type: 'done', model: 'm', path: '/m', testAccuracy: 0.9, seconds: 3});
+		assert.equal(runFraction(done), 1);
+	});
+
+	test('counts steps over the whole run and measures images/s and the time left', () => {
+		const state = run([[batch(1, 2)], 1000], [[batch(1, 6)], 2000]);
+		assert.equal(currentStep(state), 6);
+		assert.equal(runFraction(state), 6 / 16);
+		assert.equal(imagesPerSecond(state), 400, '4 batches of 100 in one second');
+		assert.equal(etaSeconds(state), 10 * 0.25, '10 steps left at 0.25 s each');
+		assert.equal(elapsedSeconds(state), 2);
+		const second = run([[batch(1, 8)], 1000], [[batch(2, 1)], 1500]);
+		assert.equal(currentStep(second), 9);
+	});
+
+	test('keeps each epoch for the table and the charts', () => {
+		const epoch: TrainEvent = {type: 'epoch', epoch: 1, epochs: 2, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, imagesPerSecond: 900, seconds: 1, path: '/m'};
+		const state = run([[batch(1, 8), epoch], 1000]);
+		assert.deepEqual(state.history, [{epoch: 1, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, imagesPerSecond: 900, seconds: 1}]);
+		assert.deepEqual(epochPoints(state, 'accuracy'), [{epoch: 1, step: 8, train: 0.8, validation: 0.85}]);
+	});
+
+	test('a stop request is remembered until the run ends; a failure ends it', () => {
+		const state = trainingReducer(run([[batch(1, 1)], 10]), {type: 'stopRequested'});
+		assert.equal(state.stopping, true);
+		const failed = trainingReducer(state, {type: 'failed', message: 'boom', now: 20});
+		assert.deepEqual(failed.outcome, {type: 'error', message: 'boom'});
+		assert.equal(trainingReducer(failed, {type: 'reset'}), idleTraining);
+	});
+});
+
+const store: FormContext = {
+	modelExists: name => name === 'taken',
+	checkModelName: name => {
+		if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new Error('bad');
+	},
+};
+
+describe('training form', () => {
+	test('starts from the defaults of digits train', () => {
+		const values = defaultFormValues();
+		assert.equal(values.epochs, String(trainDefaults.epochs));
+		assert.equal(values.batchSize, String(trainDefaults.batchSize));
+		assert.deepEqual(formOptions(values, store), {...trainDefaults});
+	});
+
+	test('says what is wrong with a field in the words of the flags', () => {
+		assert.equal(fieldProblem('batchSize', '0', store), 'must be a whole number of at least 1');
+		assert.equal(fieldProblem('batchSize', '12.5', store), 'must be a whole number of at least 1');
+		assert.equal(fieldProblem('learningRate', '0', store), 'must be a number above 0 and below 10, e.g. 0.001');
+		assert.equal(fieldProblem('validationSplit', '1', store), 'must be a fraction from 0 up to (not including) 1, e.g. 0.2');
+		assert.equal(fieldProblem('seed', '0', store), undefined);
+		assert.equal(fieldProblem('limit', '', store), undefined);
+		assert.equal(fieldProblem('model', 'taken', store), 'a model of that name exists; pick another name');
+		assert.match(fieldProblem('model', 'no spaces', store)!, /letters, digits/);
+		assert.throws(() => wholeNumber('batch-size', '0', 1), /--batch-size must be a whole number of at least 1 \(got "0"\)/);
+		assert.throws(() => fraction('learning-rate', 'x', 1, learningRateRange), /--learning-rate must be a number above 0/);
+	});
+
+	test('gives options only when every field is right', () => {
+		const values = {...defaultFormValues(), limit: '600', model: 'mine', epochs: '1'};
+		assert.deepEqual(formOptions(values, store), {...trainDefaults, epochs: 1, limit: 600, model: 'mine'});
+		assert.equal(formOptions({...values, epochs: 'x'}, store), undefined);
+	});
+
+	test('moves, edits, erases, cycles choices and wraps around the start row', () => {
+		let state = initialForm();
+		state = formReducer(state, {type: 'move', by: -1});
+		assert.equal(state.selected, startRow);
+		state = formReducer(state, {type: 'move', by: 2});
+		assert.equal(state.selected, 1);
+		state = formReducer(state, {type: 'edit'});
+		state = formReducer(state, {type: 'erase'});
+		state = formReducer(state, {type: 'type', text: '1\n2'});
+		assert.equal(state.values.epochs, '12', 'a pasted line break is dropped');
+		state = formReducer(state, {type: 'leave'});
+		state = formReducer(state, {type: 'type', text: '9'});
+		assert.equal(state.values.epochs, '12', 'typing outside a field changes nothing');
+		state = formReducer(formReducer(state, {type: 'move', by: -1}), {type: 'edit'});
+		assert.equal(state.editing, false, 'a choice cycles instead of opening a text field');
+		assert.equal(state.values.preset, 'classic');
+	});
+});
+
+describe('keymap', () => {
+	test('names the keys Ink reports', () => {
+		assert.equal(keyName('c', {ctrl: true}), 'ctrl+c');
+		assert.equal(keyName('', {upArrow: true}), 'up');
+		assert.equal(keyName('', {delete: true}), 'backspace', 'DEL from the Backspace key');
+		assert.equal(keyName('', {tab: true, shift: true}), 'shift+tab');
+		assert.equal(keyName(' ', {}), 'space');
+		assert.equal(keyName('j', {}), 'j');
+		assert.equal(keyName('jj', {}), undefined);
+	});
+
+	test('splits keys that arrived together, keeping pasted text whole for a field', () => {
+		assert.equal(isKeyBurst('j', {}), false);
+		assert.equal(isKeyBurst('jj\r', {}), true);
+		assert.equal(isKeyBurst('[A', {upArrow: true}), false);
+		assert.deepEqual(nextKey('jj\r', false), {input: 'j', key: {shift: false}, rest: 'j\r'});
+		assert.deepEqual(nextKey('\rx', false), {input: '', key: {return: true}, rest: 'x'});
+		assert.deepEqual(nextKey('2000\rj', true), {input: '2000', key: {shift: false}, rest: '\rj'});
+		assert.deepEqual(nextKey('\u0001', true), undefined);
+	});
+
+	test('every screen\'s keys come from one table, with no key bound twice on a screen', () => {
+		for (const [name, bindings] of Object.entries(keymaps)) {
+			const keys = bindings.flatMap(binding => [...binding.keys]);
+			assert.equal(new Set(keys).size, keys.length, `${name} binds a key twice`);
+		}
+		assert.equal(commandFor(keymaps.home, 'j')?.command, 'down');
+		assert.equal(commandFor(keymaps.trainDone, 'e'), undefined, 'a key for a screen still to come runs nothing');
+	});
+
+	test('the help lists every key of the screen plus the global ones; the status line the main ones', () => {
+		const rows = helpRows('home');
+		assert.deepEqual(
+			rows.map(row => row.keys),
+			['↑/k', '↓/j', 'Enter', '1–7', 'q', 'Ctrl-C', '?'],
+		);
+		assert.match(helpRows('trainDone').find(row => row.keys === 'e')!.help, /coming$/);
+		assert.deepEqual(hints('home').map(hint => `${hint.keys} ${hint.label}`), ['↑↓ move', 'Enter open', 'q quit', '? help']);
+		assert.deepEqual(hints('trainField').map(hint => hint.label), ['done', 'leave'], 'no ? in a text field');
+	});
+});
+
+describe('theme and menu', () => {
+	test('color level: NO_COLOR, then FORCE_COLOR, then what the terminal says', () => {
+		assert.equal(detectColorLevel({NO_COLOR: '1', FORCE_COLOR: '3'}, true), 0);
+		assert.equal(detectColorLevel({FORCE_COLOR: '2'}, false), 2);
+		assert.equal(detectColorLevel({COLORTERM: 'truecolor'}, true), 3);
+		assert.equal(detectColorLevel({TERM: 'screen-256color'}, true), 2);
+		assert.equal(detectColorLevel({TERM: 'xterm'}, true), 1);
+		assert.equal(detectColorLevel({TERM: 'xterm-256color'}, false), 0);
+		assert.equal(detectAscii({LANG: 'C'}), true);
+		assert.equal(detectAscii({LANG: 'en_US.UTF-8'}), false);
+	});
+
+	test('colors degrade from truecolor to 256 to 16 to none', () => {
+		assert.equal(createTheme(3).color('bad'), '#ff5f5f');
+		assert.equal(createTheme(2).color('bad'), 'ansi256(203)');
+		assert.equal(createTheme(1).color('bad'), 'red');
+		assert.equal(createTheme(0).color('bad'), undefined);
+		assert.equal(createTheme(3).color('plain'), undefined);
+	});
+
+	test('the menu offers Train and Quit; the rest is coming; Train says why it is off on pure JS', () => {
+		const items = menuItems({state: 'ready', backend: 'tensorflow'});
+		assert.deepEqual(
+			items.map(item => `${item.label}:${item.disabled ?? 'on'}`),
+			['Train:on', 'Evaluate:coming', 'Sketch:coming', 'Load image:coming', 'Examples:coming', 'Model info:coming', 'Quit:on'],
+		);
+		assert.match(menuItems({state: 'ready', backend: 'cpu', reason: 'no native library'})[0]!.disabled!, /native backend \(no native library\)/);
+	});
+});
