@@ -61,6 +61,28 @@ export const keymaps = {
 		{command: 'evaluate', keys: ['e'], help: 'evaluate this model (the Evaluate screen is coming)', coming: true},
 		{command: 'view', keys: ['tab'], help: 'switch between the charts and the numbers (small windows)'},
 	],
+	evaluate: [
+		{command: 'view', keys: ['tab'], help: 'next view: matrix, report, confused pairs, mistakes (a big window shows several at once)', hint: 'views'},
+		{command: 'previousView', keys: ['shift+tab'], help: 'previous view'},
+		{command: 'choose', keys: ['1', '2', '3', '4'], help: 'open a view by its number'},
+		{command: 'up', keys: ['up', 'k'], help: 'previous confused pair'},
+		{command: 'down', keys: ['down', 'j'], help: 'next confused pair'},
+		{command: 'open', keys: ['return'], help: 'show the test images of the selected confused pair'},
+		{command: 'all', keys: ['a'], help: 'show all misclassified digits again'},
+		{command: 'nextPage', keys: ['right', 'l', 'pagedown', 'n'], help: 'next page of misclassified digits'},
+		{command: 'previousPage', keys: ['left', 'h', 'pageup', 'p'], help: 'previous page of misclassified digits'},
+		{command: 'sort', keys: ['s'], help: 'sort the mistakes by confidence (most confident first) or by test-set order'},
+		{command: 'write', keys: ['w'], help: 'write the PNG report (history, matrix, examples, report.md) into reports/<model>/', hint: 'report'},
+		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
+	],
+	examples: [
+		{command: 'draw', keys: ['space', 'r', 'return'], help: 'draw new random test digits', hint: {label: 'new draw', keys: 'Space'}},
+		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
+	],
+	modelInfo: [
+		{command: 'view', keys: ['tab'], help: 'switch between the architecture and the training history (small windows)', hint: 'views'},
+		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
+	],
 	tooSmall: [{command: 'quit', keys: ['q'], help: 'quit', hint: 'quit'}],
 } as const satisfies Record<string, readonly Binding[]>;
 
@@ -76,6 +98,9 @@ export const keymapTitles: Record<KeymapName, string> = {
 	training: 'training',
 	stopConfirm: 'stop training?',
 	trainDone: 'training finished',
+	evaluate: 'evaluate',
+	examples: 'examples',
+	modelInfo: 'model info',
 	tooSmall: 'window too small',
 };
 export type CommandOf<Name extends KeymapName> = (typeof keymaps)[Name][number]['command'];
