@@ -1,15 +1,20 @@
 // The services the screens use, passed down through a context so tests can hand in fakes.
 import {createContext, useContext, type ReactNode} from 'react';
+import type {MnistSplit} from '../data/mnist.js';
 import type {ModelService} from '../model/service.js';
 import {checkModelName, findModel} from '../model/store.js';
 import type {FormContext} from './train-form.js';
 
-/** The part of ModelService the app calls: a fake only needs these. */
-export type ModelServiceLike = Pick<ModelService, 'ready' | 'load' | 'train'>;
+/** The part of ModelService the app calls: a fake only needs these (evaluate and predict only where its screens are used). */
+export type ModelServiceLike = Pick<ModelService, 'ready' | 'load' | 'train'> & Partial<Pick<ModelService, 'evaluate' | 'predict'>>;
 
 export type AppServices = {
 	model: ModelServiceLike;
 	store: FormContext;
+	/** The MNIST test images and labels (the Evaluate and Examples screens); loadMnist('test') when absent. */
+	testSet?: () => Promise<MnistSplit>;
+	/** Where the Evaluate screen writes reports (one folder per model); reports/ in the working directory when absent. */
+	reportsDir?: string;
 };
 
 export const realStore: FormContext = {
