@@ -83,6 +83,29 @@ export const keymaps = {
 		{command: 'view', keys: ['tab'], help: 'switch between the architecture and the training history (small windows)', hint: 'views'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
 	],
+	sketch: [
+		{command: 'move', keys: ['left', 'down', 'up', 'right', 'h', 'j', 'k', 'l'], help: 'move the cursor (type a number first to move that many pixels)', hint: {label: 'move', keys: 'hjkl'}},
+		{command: 'jump', keys: ['H', 'J', 'K', 'L', 'shift+left', 'shift+down', 'shift+up', 'shift+right'], help: 'move the cursor 4 pixels'},
+		{command: 'count', keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], help: 'a count for the next move (5l: five pixels right)'},
+		{command: 'dab', keys: ['space'], help: 'paint one dab (mouse: press and drag the left button)', hint: 'paint'},
+		{command: 'pen', keys: ['p'], help: 'pen down: paint while moving (p again lifts it)', hint: 'pen'},
+		{command: 'erase', keys: ['x'], help: 'erase one dab (mouse: the right button)'},
+		{command: 'eraser', keys: ['e'], help: 'eraser down: erase while moving (e again lifts it)'},
+		{command: 'brush', keys: ['[', ']'], help: 'smaller or bigger brush (mouse: the wheel)'},
+		{command: 'clear', keys: ['c'], help: 'clear the canvas'},
+		{command: 'undo', keys: ['u'], help: 'undo the last stroke', hint: 'undo'},
+		{command: 'redo', keys: ['ctrl+r'], help: 'redo'},
+		{command: 'predict', keys: ['return'], help: 'predict now'},
+		{command: 'save', keys: ['s'], help: 'save the sketch as digit-<yyyymmdd-hhmmss>.png here'},
+		{command: 'open', keys: ['o'], help: 'open a PNG into the canvas (type its path)'},
+		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
+	],
+	sketchField: [
+		{command: 'done', keys: ['return'], help: 'open the file', hint: 'open'},
+		{command: 'leave', keys: ['escape'], help: 'leave the field', hint: 'cancel'},
+		{command: 'erase', keys: ['backspace'], help: 'delete the last character'},
+		{command: 'clear', keys: ['ctrl+u'], help: 'clear the field'},
+	],
 	tooSmall: [{command: 'quit', keys: ['q'], help: 'quit', hint: 'quit'}],
 } as const satisfies Record<string, readonly Binding[]>;
 
@@ -101,6 +124,8 @@ export const keymapTitles: Record<KeymapName, string> = {
 	evaluate: 'evaluate',
 	examples: 'examples',
 	modelInfo: 'model info',
+	sketch: 'sketch pad',
+	sketchField: 'open a PNG',
 	tooSmall: 'window too small',
 };
 export type CommandOf<Name extends KeymapName> = (typeof keymaps)[Name][number]['command'];
@@ -126,10 +151,11 @@ export type KeyPress = {
 /** Ink's (input, key) as one name; undefined for what no binding can name (e.g. a paste). */
 export function keyName(input: string, key: KeyPress): KeyName | undefined {
 	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
-	if (key.upArrow) return 'up';
-	if (key.downArrow) return 'down';
-	if (key.leftArrow) return 'left';
-	if (key.rightArrow) return 'right';
+	const shift = key.shift ? 'shift+' : '';
+	if (key.upArrow) return `${shift}up`;
+	if (key.downArrow) return `${shift}down`;
+	if (key.leftArrow) return `${shift}left`;
+	if (key.rightArrow) return `${shift}right`;
 	if (key.pageUp) return 'pageup';
 	if (key.pageDown) return 'pagedown';
 	if (key.return) return 'return';
@@ -159,6 +185,7 @@ const controlKeys: Record<string, [string, KeyPress]> = {
 	'\b': ['', {backspace: true}],
 	'\u007F': ['', {backspace: true}],
 	'\u0003': ['c', {ctrl: true}],
+	'\u0012': ['r', {ctrl: true}],
 	'\u0015': ['u', {ctrl: true}],
 };
 
@@ -184,7 +211,9 @@ export function nextKey(burst: string, wholeText: boolean): {input: string; key:
 
 /** The command a key runs in a keymap, if any; keys of screens still to come run nothing. */
 export function commandFor(bindings: readonly Binding[], name: KeyName): Binding | undefined {
-	return bindings.find(binding => !binding.coming && binding.keys.includes(name));
+	const found = bindings.find(binding => !binding.coming && binding.keys.includes(name));
+	// Shift+arrow does what the arrow does where it has no binding of its own.
+	return found ?? (/^shift\+(up|down|left|right)$/.test(name) ? commandFor(bindings, name.slice(6)) : undefined);
 }
 
 const keyLabels: Record<string, readonly [unicode: string, ascii: string]> = {
@@ -192,6 +221,10 @@ const keyLabels: Record<string, readonly [unicode: string, ascii: string]> = {
 	down: ['↓', 'Down'],
 	left: ['←', 'Left'],
 	right: ['→', 'Right'],
+	'shift+up': ['⇧↑', 'Shift-Up'],
+	'shift+down': ['⇧↓', 'Shift-Down'],
+	'shift+left': ['⇧←', 'Shift-Left'],
+	'shift+right': ['⇧→', 'Shift-Right'],
 	return: ['Enter', 'Enter'],
 	escape: ['Esc', 'Esc'],
 	tab: ['Tab', 'Tab'],
