@@ -4,6 +4,7 @@
 // help overlay on `?`, and quits on Ctrl-C from anywhere.
 import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {createMouseRouter, MouseContext} from './use-mouse.js';
 import {commandFor, keyName, keymaps, isKeyBurst, nextKey, type CommandOf, type KeymapName, type KeyName, type KeyPress} from '../input/keymap.js';
 
 type Handlers = Partial<Record<string, (key: KeyName) => void>>;
@@ -119,7 +120,10 @@ export function InputGate({onQuit, children}: {onQuit: () => void; children: Rea
 	};
 	const committed = useCallback(() => settling.current?.(), []);
 	useLayoutEffect(committed);
+	// Mouse reports arrive as text ("[<0;12;5M"): they go to the mouse listeners, never to keys.
+	const mouse = useMemo(createMouseRouter, []);
 	const handle = useCallback((input: string, key: Key) => {
+		if (mouse.take(input)) return;
 		if (keyName(input, key) === 'ctrl+c') {
 			quitRef.current();
 			return;
@@ -133,7 +137,11 @@ export function InputGate({onQuit, children}: {onQuit: () => void; children: Rea
 		() => ({push, committed, active: helpOpen ? 'help' : top, helpOpen, setHelpOpen, described: top}),
 		[push, committed, top, helpOpen],
 	);
-	return <GateContext.Provider value={gate}>{children}</GateContext.Provider>;
+	return (
+		<GateContext.Provider value={gate}>
+			<MouseContext.Provider value={mouse}>{children}</MouseContext.Provider>
+		</GateContext.Provider>
+	);
 }
 
 function useGate(): Gate {
