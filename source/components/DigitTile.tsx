@@ -1,0 +1,50 @@
+// One test digit drawn in the terminal (28×14 cells of half blocks, or a character ramp)
+// with caption lines under it.
+import {Box, Text} from 'ink';
+import {renderDigit, type ColorLevel} from '../render/digit.js';
+import type {Line} from '../render/cells.js';
+import type {Theme} from '../theme.js';
+import {CellLine} from './CellLine.js';
+import {useTheme} from './theme-context.js';
+
+export const tileSize = {width: 28, digitRows: 14};
+
+const colorLevels: Record<Theme['level'], ColorLevel> = {0: 'none', 1: 'ansi16', 2: 'ansi256', 3: 'truecolor'};
+
+export function DigitTile({pixels, caption}: {pixels: ArrayLike<number>; caption: Line[]}) {
+	const theme = useTheme();
+	const lines = renderDigit(pixels, {colorLevel: colorLevels[theme.level], ascii: theme.ascii});
+	return (
+		<Box flexDirection="column" width={tileSize.width} flexShrink={0}>
+			{lines.map((line, index) => (
+				<Text key={index}>
+					{line.map((segment, part) => (
+						<Text key={part} color={segment.fg} backgroundColor={segment.bg}>
+							{segment.text}
+						</Text>
+					))}
+				</Text>
+			))}
+			{caption.map((line, index) => (
+				<CellLine key={`c${index}`} line={line} />
+			))}
+		</Box>
+	);
+}
+
+/** Tiles in rows of `columns`, two columns apart, a row apart. */
+export function TileGrid({tiles, columns}: {tiles: Array<{key: string | number; pixels: ArrayLike<number>; caption: Line[]}>; columns: number}) {
+	const rows: (typeof tiles)[] = [];
+	for (let start = 0; start < tiles.length; start += columns) rows.push(tiles.slice(start, start + columns));
+	return (
+		<Box flexDirection="column" gap={1}>
+			{rows.map((row, index) => (
+				<Box key={index} gap={2}>
+					{row.map(tile => (
+						<DigitTile key={tile.key} pixels={tile.pixels} caption={tile.caption} />
+					))}
+				</Box>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,90 @@
+// The Evaluate screen's data: the model's description (for the cache key and the report),
+// then its evaluation on the 10,000 test images with progress. Evaluations are cached per
+// model service and per model version (name, folder, creation date), so leaving the screen
+// and coming back is instant, and a retrained model is evaluated afresh.
+import {useEffect, useState} from 'react';
+import {useServices, type ModelServiceLike} from '../app/services.js';
+import type {Evaluation, ModelDescription} from '../model/types.js';
+
+export type EvaluationState =
+	| {phase: 'noModel'}
+	| {phase: 'describing'}
+	| {phase: 'running'; done: number; total: number; description: ModelDescription}
+	| {phase: 'done'; evaluation: Evaluation; description: ModelDescription}
+	| {phase: 'failed'; message: string};
+
+type Entry = {
+	result: Promise<Evaluation>;
+	progress: {done: number; total: number};
+	listeners: Set<(done: number, total: number) => void>;
+	evaluation?: Evaluation;
+};
+
+const caches = new WeakMap<ModelServiceLike, Map<string, Entry>>();
+
+/** A model version: a retrained model (same name and folder) has a new creation date. */
+export function evaluationKey(description: ModelDescription): string {
+	return [description.name, description.path, description.meta.createdAt].join('\n');
+}
+
+/** The cached (or running) evaluation of this model version, started when there is none. */
+function evaluationEntry(service: ModelServiceLike, description: ModelDescription): Entry {
+	let cache = caches.get(service);
+	if (!cache) caches.set(service, (cache = new Map()));
+	const key = evaluationKey(description);
+	const cached = cache.get(key);
+	if (cached) return cached;
+	const entry: Entry = {result: Promise.resolve(undefined as never), progress: {done: 0, total: 0}, listeners: new Set()};
+	if (!service.evaluate) throw new Error('This model service cannot evaluate models.');
+	entry.result = service.evaluate(description.name, {
+		onProgress: (done, total) => {
+			entry.progress = {done, total};
+			for (const listener of entry.listeners) listener(done, total);
+		},
+	});
+	entry.result.then(
+		evaluation => (entry.evaluation = evaluation),
+		// A failed evaluation is not kept: the next visit tries again.
+		() => cache.delete(key),
+	);
+	cache.set(key, entry);
+	return entry;
+}
+
+export function useEvaluation(model: string | undefined): EvaluationState {
+	const {model: service} = useServices();
+	const [state, setState] = useState<EvaluationState>(model === undefined ? {phase: 'noModel'} : {phase: 'describing'});
+	useEffect(() => {
+		if (model === undefined) {
+			setState({phase: 'noModel'});
+			return;
+		}
+		let live = true;
+		let entry: Entry | undefined;
+		const onProgress = (description: ModelDescription) => (done: number, total: number) => {
+			if (live) setState({phase: 'running', done, total, description});
+		};
+		let listener: ((done: number, total: number) => void) | undefined;
+		setState({phase: 'describing'});
+		service
+			.load(model)
+			.then(description => {
+				if (!live) return;
+				entry = evaluationEntry(service, description);
+				if (entry.evaluation) {
+					setState({phase: 'done', evaluation: entry.evaluation, description});
+					return;
+				}
+				listener = onProgress(description);
+				entry.listeners.add(listener);
+				setState({phase: 'running', ...entry.progress, description});
+				return entry.result.then(evaluation => live && setState({phase: 'done', evaluation, description}));
+			})
+			.catch((error: Error) => live && setState({phase: 'failed', message: error.message}));
+		return () => {
+			live = false;
+			if (entry && listener) entry.listeners.delete(listener);
+		};
+	}, [service, model]);
+	return state;
+}

@@ -1,0 +1,106 @@
+// Examples: random test digits in a grid that fills the window, each with the model's
+// prediction: right ones in green, wrong ones in red with the runner-up digit. Space draws anew.
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {useEffect, useState} from 'react';
+import {useServices} from '../app/services.js';
+import {tileSize, TileGrid} from '../components/DigitTile.js';
+import {useTheme} from '../components/theme-context.js';
+import {useKeymap} from '../hooks/use-keymap.js';
+import {useTestSet} from '../hooks/use-test-set.js';
+import type {Line} from '../render/cells.js';
+import {digitPixels} from '../render/digit.js';
+import {count, percent} from '../render/format.js';
+import {gridSize, predictionCaption, randomIndices, runnerUp} from '../render/gallery.js';
+
+type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
+
+/** Caption rows under each digit: the prediction, and the runner-up when it is wrong. */
+const captionRows = 2;
+
+type Draw = {seed: number; indices: number[]; probabilities?: Float32Array; error?: string};
+
+export function examplesGrid(width: number, height: number): {columns: number; rows: number} {
+	return gridSize({width: width - 2, height: height - 2}, {width: tileSize.width, height: tileSize.digitRows + captionRows});
+}
+
+export function ExamplesScreen({model, width, height, onHome}: Props) {
+	const theme = useTheme();
+	const {model: service} = useServices();
+	const testSet = useTestSet();
+	const grid = examplesGrid(width, height);
+	const wanted = grid.columns * grid.rows;
+	const [seed, setSeed] = useState(() => Date.now() % 1_000_000);
+	const [draw, setDraw] = useState<Draw | undefined>();
+	const total = testSet.phase === 'ready' ? testSet.testSet.count : 0;
+
+	useEffect(() => {
+		if (testSet.phase !== 'ready' || model === undefined) return;
+		const images = testSet.testSet.images;
+		const indices = randomIndices(total, wanted, seed);
+		let live = true;
+		setDraw({seed, indices});
+		const pixels = new Float32Array(indices.length * 784);
+		indices.forEach((index, row) => pixels.set(digitPixels(images, index), row * 784));
+		const predict = service.predict ? service.predict(pixels, model) : Promise.reject(new Error('This model service cannot predict.'));
+		predict.then(
+			probabilities => live && setDraw({seed, indices, probabilities}),
+			(error: Error) => live && setDraw({seed, indices, error: error.message}),
+		);
+		return () => {
+			live = false;
+		};
+	}, [testSet.phase, model, seed, wanted, service]);
+
+	useKeymap('examples', {draw: () => setSeed(now => (now * 7919 + 1) % 1_000_003), back: onHome});
+
+	const waiting = (text: string) => (
+		<Text>
+			<Text color={theme.color('accent')}>
+				<Spinner type={theme.ascii ? 'line' : 'dots'} />{' '}
+			</Text>
+			{text}
+		</Text>
+	);
+	let body;
+	let summary = '';
+	if (model === undefined) body = <Text color={theme.color('warn')}>No model is loaded yet: train one (Train on the menu), or wait for the status line to show one.</Text>;
+	else if (testSet.phase === 'failed') body = <Text color={theme.color('bad')}>{testSet.message}</Text>;
+	else if (testSet.phase === 'loading' || !draw) body = waiting('reading the test images…');
+	else if (draw.error) body = <Text color={theme.color('bad')}>Could not predict: {draw.error}</Text>;
+	else if (!draw.probabilities) body = waiting(`predicting ${draw.indices.length} digits…`);
+	else {
+		const probabilities = draw.probabilities;
+		const labels = testSet.phase === 'ready' ? testSet.testSet.labels : new Uint8Array();
+		let wrong = 0;
+		const tiles = draw.indices.map((index, row) => {
+			const scores = probabilities.subarray(row * 10, row * 10 + 10);
+			const predicted = scores.indexOf(Math.max(...scores));
+			const image = {label: labels[index]!, predicted, confidence: scores[predicted]!};
+			const right = image.label === predicted;
+			if (!right) wrong++;
+			const second = runnerUp(scores);
+			const caption: Line[] = [
+				[{text: predictionCaption(image, {ascii: theme.ascii}), tone: right ? 'ok' : 'bad'}],
+				right ? [{text: `#${index}`, tone: 'muted'}] : [{text: `runner-up ${second.digit} ${percent(second.probability, 1)}`, tone: 'bad'}, {text: `  #${index}`, tone: 'muted'}],
+			];
+			return {key: `${draw.seed}-${row}`, pixels: digitPixels(testSet.phase === 'ready' ? testSet.testSet.images : new Uint8Array(), index), caption};
+		});
+		summary = ` · ${draw.indices.length} of ${count(total)} · ${draw.indices.length - wrong} right, ${wrong} wrong`;
+		body = <TileGrid tiles={tiles} columns={grid.columns} />;
+	}
+	return (
+		<Box flexDirection="column" paddingX={1} width={width} height={height} overflow="hidden">
+			<Text wrap="truncate-end">
+				<Text bold color={theme.color('accent')}>
+					Random test digits
+				</Text>
+				<Text color={theme.color('muted')}>
+					{summary} · {theme.ascii ? 'Space' : 'Space'}: new draw
+				</Text>
+			</Text>
+			<Text> </Text>
+			{body}
+		</Box>
+	);
+}
