@@ -34,7 +34,7 @@ describe('home', () => {
 		const {frame} = open();
 		const shown = await frame(text => text.includes('shipped 97.00%'));
 		assert.match(shown, /› {2}1 {2}Train/);
-		assert.match(shown, /2 {2}Evaluate +coming/);
+		assert.match(shown, /4 {2}Load image +coming/);
 		assert.match(shown, /native \(TensorFlow\) │ shipped 97\.00%/);
 		assert.match(shown, /↑↓ move {2}Enter open {2}q quit {2}\? help/);
 	});
@@ -46,8 +46,8 @@ describe('home', () => {
 		await frame(text => /› {2}2 {2}Evaluate/.test(text));
 		await press(keys.down, 'k', keys.up, keys.up);
 		await frame(text => /› {2}7 {2}Quit/.test(text));
-		await press('j', 'j', keys.enter);
-		await frame(text => text.includes('Evaluate is coming in a later version.'));
+		await press('j', 'j', 'j', 'j', keys.enter);
+		await frame(text => text.includes('Load image is coming in a later version.'));
 		await press('1');
 		await frame(text => text.includes('Train a new model'));
 		await press(keys.escape);

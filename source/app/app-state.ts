@@ -2,7 +2,7 @@
 // says about the backend and the loaded model.
 import type {BackendName} from '../model/types.js';
 
-export type ScreenName = 'home' | 'train';
+export type ScreenName = 'home' | 'train' | 'evaluate' | 'examples' | 'modelInfo';
 
 export type BackendStatus = {state: 'starting'} | {state: 'ready'; backend: BackendName; reason?: string} | {state: 'failed'; message: string};
 
@@ -59,11 +59,11 @@ export function menuItems(backend: BackendStatus): MenuItem[] {
 				: undefined;
 	return [
 		{label: 'Train', screen: 'train', disabled: trainOff},
-		{label: 'Evaluate', disabled: 'coming'},
+		{label: 'Evaluate', screen: 'evaluate'},
 		{label: 'Sketch', disabled: 'coming'},
 		{label: 'Load image', disabled: 'coming'},
-		{label: 'Examples', disabled: 'coming'},
-		{label: 'Model info', disabled: 'coming'},
+		{label: 'Examples', screen: 'examples'},
+		{label: 'Model info', screen: 'modelInfo'},
 		{label: 'Quit', quit: true},
 	];
 }

@@ -11,7 +11,10 @@ import {InputGate, useInputState, useKeymap} from '../hooks/use-keymap.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {useTraining, type TrainingRun} from '../hooks/use-training.js';
 import {helpRows, hints, keymapTitles} from '../input/keymap.js';
+import {EvaluateScreen} from '../screens/evaluate.js';
+import {ExamplesScreen} from '../screens/examples.js';
 import {HomeScreen} from '../screens/home.js';
+import {ModelInfoScreen} from '../screens/model-info.js';
 import {TrainScreen} from '../screens/train.js';
 import type {Theme} from '../theme.js';
 import {appReducer, initialAppState, menuItems, type AppAction, type AppState, type ScreenName} from './app-state.js';
@@ -107,9 +110,16 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit}: Fram
 	const height = rows - 1;
 	const screenHeight = height - 1;
 	const home = () => dispatch({type: 'open', screen: 'home'});
+	const loadedModel = state.model.state === 'loaded' ? state.model.name : undefined;
 	const screen =
 		state.screen === 'train' ? (
 			<TrainScreen training={training} width={columns} height={screenHeight} onHome={home} initialValues={initial?.form} autostart={initial?.autostart} />
+		) : state.screen === 'evaluate' ? (
+			<EvaluateScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
+		) : state.screen === 'examples' ? (
+			<ExamplesScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
+		) : state.screen === 'modelInfo' ? (
+			<ModelInfoScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
 		) : (
 			<HomeScreen items={menuItems(state.backend)} onOpen={screen => dispatch({type: 'open', screen})} onQuit={onQuit} />
 		);
