@@ -111,8 +111,8 @@ export type GalleryProps = {
 export function Gallery({page, total, order, pair, testImages, columns, width}: GalleryProps) {
 	const theme = useTheme();
 	const arrow = theme.ascii ? '->' : '→';
-	const what = pair ? `true ${pair.label} ${arrow} ${pair.predicted}: ${count(total)} image${total === 1 ? '' : 's'}` : `${count(total)} misclassified`;
-	const range = page.items.length > 0 ? ` · ${page.first + 1}–${page.first + page.items.length} · page ${page.page + 1}/${page.pages}` : '';
+	const shownRange = page.items.length > 0 ? `${page.first + 1}–${page.first + page.items.length} of ${count(total)}` : `${count(total)}`;
+	const what = pair ? `true ${pair.label} ${arrow} ${pair.predicted}: ${shownRange}` : `Mistakes ${shownRange}`;
 	const sorted = order === 'confidence' ? 'most confident first' : 'in test-set order';
 	const keys = `${theme.ascii ? '<- ->' : '←→'} pages · s sort${pair ? ' · a all' : ''}`;
 	const tiles = testImages
@@ -132,7 +132,7 @@ export function Gallery({page, total, order, pair, testImages, columns, width}: 
 			<Text wrap="truncate-end">
 				<Text bold>{what}</Text>
 				<Text color={theme.color('muted')}>
-					{` · ${sorted}${range} · ${keys}`}
+					{`, ${sorted} · ${keys}`}
 				</Text>
 			</Text>
 			{total === 0 ? (

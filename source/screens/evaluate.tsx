@@ -73,7 +73,7 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 		import('../image/write-report.js')
 			.then(({writeReport}) => writeReport(dir, {evaluation: state.evaluation, meta: state.description.meta, testImages: testSet.testSet.images}))
 			.then(
-				files => setNotice({text: `report written to ${dir}${path.sep} (${files.map(file => path.basename(file)).join(', ')})`, tone: 'ok'}),
+				files => setNotice({text: `report written to ${dir}${path.sep}: ${files.map(file => path.basename(file)).join(', ')}`, tone: 'ok'}),
 				(error: Error) => setNotice({text: `could not write the report to ${dir}: ${error.message}`, tone: 'bad'}),
 			);
 	};
@@ -160,7 +160,7 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 			<Box flexDirection="column" height={layout.content.height} overflow="hidden">
 				{body}
 			</Box>
-			<Text color={theme.color(notice?.tone ?? 'muted')} wrap="truncate-middle">
+			<Text color={theme.color(notice?.tone ?? 'muted')} wrap="truncate-end">
 				{notice?.text ?? `w writes the PNG report into ${path.join(services.reportsDir ?? 'reports', state.evaluation.model)}${path.sep}`}
 			</Text>
 		</Box>

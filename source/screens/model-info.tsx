@@ -55,9 +55,9 @@ export function historyChart(history: HistoryEntry[], metric: 'loss' | 'accuracy
 		epochs: history.map(entry => ({epoch: entry.epoch, step: entry.epoch, train: entry[metric], validation: validation(entry)})),
 		width,
 		height,
-		min: 0,
+		min: metric === 'accuracy' ? accuracyFloor(history) : 0,
 		max: metric === 'accuracy' ? 1 : undefined,
-		format: metric === 'accuracy' ? value => `${Math.round(value * 100)}%` : value => value.toFixed(2),
+		format: metric === 'accuracy' ? value => `${(value * 100).toFixed(1)}%` : value => value.toFixed(2),
 		ascii,
 		smoothing: 0,
 	});
@@ -65,9 +65,15 @@ export function historyChart(history: HistoryEntry[], metric: 'loss' | 'accuracy
 	const legend: Line = [
 		{text: `${metric}  `, tone: 'accent'},
 		{text: `${symbols.curve}${symbols.train} train`, tone: 'train'},
-		{text: hasValidation ? `  ${symbols.validation} validation` : '  (no validation split)', tone: hasValidation ? 'validation' : 'muted'},
+		{text: hasValidation ? `  ${symbols.validation} validation` : '  (no validation)', tone: hasValidation ? 'validation' : 'muted'},
 	];
 	return [legend, ...lines.slice(1)];
+}
+
+/** The accuracy axis starts a little below the lowest value (in steps of 5%), so the epochs' gains show. */
+function accuracyFloor(history: HistoryEntry[]): number {
+	const lowest = Math.min(...history.flatMap(entry => (entry.valAccuracy === null ? [entry.accuracy] : [entry.accuracy, entry.valAccuracy])));
+	return Math.max(0, Math.floor((lowest - 0.01) * 20) / 20);
 }
 
 export function ModelInfoScreen({model, width, height, onHome}: Props) {
