@@ -8,9 +8,9 @@ import {useKeymap} from '../hooks/use-keymap.js';
 
 const descriptions: Record<string, string> = {
 	Train: 'train a network on MNIST and watch it learn',
-	Evaluate: 'accuracy, confusion matrix, report and mistakes on the 10,000 test images',
+	Evaluate: 'accuracy, confusion matrix, report, mistakes',
 	Examples: 'random test digits and what the model reads',
-	'Model info': 'layers, settings, training history and where the model is saved',
+	'Model info': 'layers, settings, history, where it is saved',
 	Quit: 'leave digits',
 };
 
