@@ -1,0 +1,49 @@
+// Saving the sketch as a PNG and opening a picture into the canvas. A 28×28 PNG with a dark
+// background (what `s` writes) comes back as it was; anything else goes through the model's
+// preprocessing, which finds the digit, scales it and centers it.
+import path from 'node:path';
+import {useCallback} from 'react';
+import {readImageFile, writeGrayPng} from '../image/load.js';
+import {preprocessForModel} from '../image/preprocess.js';
+import {canvasFromPicture, CANVAS_SIZE} from '../sketch/canvas.js';
+
+export type FileMessage = {text: string; tone: 'ok' | 'bad'};
+
+/** digit-<yyyymmdd-hhmmss>.png in local time. */
+export function sketchFileName(date: Date): string {
+	const two = (value: number) => String(value).padStart(2, '0');
+	return `digit-${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}.png`;
+}
+
+export function useSketchFiles(directory: string, onMessage: (message: FileMessage) => void, onOpened: (pixels: Float32Array) => void) {
+	const save = useCallback(
+		(pixels: Float32Array) => {
+			const file = path.resolve(directory, sketchFileName(new Date()));
+			writeGrayPng(file, {width: CANVAS_SIZE, height: CANVAS_SIZE, data: pixels}).then(
+				() => onMessage({text: `saved ${file}`, tone: 'ok'}),
+				(error: Error) => onMessage({text: `could not save ${file}: ${error.message}`, tone: 'bad'}),
+			);
+		},
+		[directory, onMessage],
+	);
+	const open = useCallback(
+		(typed: string) => {
+			const name = typed.trim().replace(/^~(?=$|\/)/, process.env['HOME'] ?? '~');
+			if (name === '') return;
+			const file = path.resolve(directory, name);
+			readImageFile(file).then(
+				image => {
+					const pixels = canvasFromPicture(image, preprocessForModel);
+					if (!pixels) onMessage({text: `${name} has no digit in it (no ink found).`, tone: 'bad'});
+					else {
+						onOpened(pixels);
+						onMessage({text: `opened ${file}`, tone: 'ok'});
+					}
+				},
+				(error: Error) => onMessage({text: error.message, tone: 'bad'}),
+			);
+		},
+		[directory, onMessage, onOpened],
+	);
+	return {save, open};
+}

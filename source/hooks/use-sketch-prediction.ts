@@ -1,0 +1,89 @@
+// Live prediction for the sketch pad: the canvas goes through the same preprocessing as
+// image files, then to the model service. At most one request is in flight and requests
+// start at most every `intervalMs` while a stroke goes on; when a stroke ends the canvas
+// is predicted at once, so the bars follow the pen within the interval.
+import {useCallback, useEffect, useRef, useState} from 'react';
+import {preprocessForModel} from '../image/preprocess.js';
+import {CANVAS_SIZE} from '../sketch/canvas.js';
+
+export type SketchPrediction = {
+	/** What the model sees: the preprocessed 28×28, null for an empty canvas. */
+	seen: Float32Array | null;
+	probabilities: Float32Array | null;
+	/** Set when predicting failed (no model, service down); cleared by the next success. */
+	error?: string;
+};
+
+export type Predict = (images: Float32Array) => Promise<Float32Array>;
+
+export function useSketchPrediction(pixels: Float32Array, strokes: number, predict: Predict | undefined, intervalMs = 100): SketchPrediction & {predictNow: () => void} {
+	const [prediction, setPrediction] = useState<SketchPrediction>({seen: null, probabilities: null});
+	const latest = useRef(pixels);
+	latest.current = pixels;
+	const predictRef = useRef(predict);
+	predictRef.current = predict;
+	const flow = useRef({inFlight: false, dirty: false, dirtyNow: false, lastStart: -Infinity, timer: undefined as NodeJS.Timeout | undefined, live: true});
+
+	const run = useCallback(() => {
+		const state = flow.current;
+		clearTimeout(state.timer);
+		state.timer = undefined;
+		state.inFlight = true;
+		state.dirty = false;
+		state.dirtyNow = false;
+		state.lastStart = performance.now();
+		const seen = preprocessForModel({width: CANVAS_SIZE, height: CANVAS_SIZE, data: latest.current});
+		const finish = () => {
+			state.inFlight = false;
+			if (state.dirty && state.live) request(state.dirtyNow);
+		};
+		if (!seen) {
+			setPrediction({seen: null, probabilities: null});
+			finish();
+			return;
+		}
+		const model = predictRef.current;
+		if (!model) {
+			setPrediction({seen, probabilities: null, error: 'no model service to predict with'});
+			finish();
+			return;
+		}
+		model(seen).then(
+			probabilities => state.live && setPrediction({seen, probabilities}),
+			(error: Error) => state.live && setPrediction({seen, probabilities: null, error: error.message}),
+		).finally(finish);
+	}, []);
+
+	const request = useCallback(
+		(now: boolean) => {
+			const state = flow.current;
+			if (state.inFlight) {
+				state.dirty = true;
+				state.dirtyNow ||= now;
+				return;
+			}
+			const wait = state.lastStart + intervalMs - performance.now();
+			if (now || wait <= 0) run();
+			else state.timer ??= setTimeout(run, wait);
+		},
+		[run, intervalMs],
+	);
+
+	const strokesSeen = useRef(strokes);
+	useEffect(() => {
+		const ended = strokes !== strokesSeen.current;
+		strokesSeen.current = strokes;
+		request(ended);
+	}, [pixels, strokes, request]);
+
+	useEffect(() => {
+		const state = flow.current;
+		state.live = true;
+		return () => {
+			state.live = false;
+			clearTimeout(state.timer);
+		};
+	}, []);
+
+	return {...prediction, predictNow: useCallback(() => request(true), [request])};
+}
