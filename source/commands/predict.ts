@@ -1,59 +1,60 @@
-// `digits predict`: digits read from image files, folders or stdin; one model call for all.
-import fs from 'node:fs';
-import path from 'node:path';
+// `digits predict`: digits read from image files, folders, globs or stdin. Images are
+// decoded and preprocessed a batch at a time, one model call per batch, and each batch's
+// answers are printed as soon as they are known: thousands of files never sit in memory.
+import {expandInputs, type ImageInput} from '../image/files.js';
 import {readImage, readImageFile} from '../image/load.js';
 import {preprocessForModel} from '../image/preprocess.js';
 import type {ModelService} from '../model/service.js';
 import {topClasses} from '../model/inference.js';
 import {percent} from '../render/format.js';
 
+type Writer = {write: (text: string) => unknown};
 type Outcome = {file: string; digit: number; confidence: number; probabilities: number[]; lowConfidence?: true} | {file: string; error: string};
 
-const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.tif', '.tiff']);
+/** Images per model call: large enough to amortize the call, small enough to print early. */
+export const PREDICT_BATCH = 256;
 
 export async function predictCommand(
 	service: ModelService,
 	inputs: string[],
-	{model, json, minConfidence}: {model?: string; json: boolean; minConfidence?: number},
+	{
+		model,
+		json,
+		minConfidence,
+		batchSize = PREDICT_BATCH,
+		stdout = process.stdout,
+		stderr = process.stderr,
+	}: {model?: string; json: boolean; minConfidence?: number; batchSize?: number; stdout?: Writer; stderr?: Writer},
 ): Promise<number> {
 	const expanded = expandInputs(inputs);
-	const files = expanded.map(item => item.file);
-	const prepared = await Promise.all(expanded.map((item): Promise<Prepared> | Prepared => (item.error ? item : prepare(item.file))));
-	const good = prepared.flatMap((item, index) => (item.pixels ? [{index, pixels: item.pixels}] : []));
-	const outcomes: Outcome[] = prepared.map(item => ({file: item.file, error: item.error ?? ''}));
-	if (good.length > 0) {
-		const batch = new Float32Array(good.length * 784);
-		good.forEach((item, i) => batch.set(item.pixels, i * 784));
-		const probabilities = await service.predict(batch, model);
-		const {predicted, confidences} = topClasses(probabilities);
-		good.forEach(({index}, i) => {
-			const outcome: Outcome = {
-				file: files[index]!,
-				digit: predicted[i]!,
-				confidence: confidences[i]!,
-				probabilities: Array.from(probabilities.subarray(i * 10, i * 10 + 10)),
-			};
-			if (minConfidence !== undefined && outcome.confidence < minConfidence) outcome.lowConfidence = true;
-			outcomes[index] = outcome;
-		});
+	// TensorFlow and the model load in the child while the first images are decoded here.
+	const loading = service.load(model);
+	loading.catch(() => {});
+	const output = json ? jsonArrayWriter(stdout) : {write: (outcome: Outcome) => printOutcome(outcome, stdout, stderr), end() {}};
+	let failed = false;
+	let next = prepareBatch(expanded.slice(0, batchSize));
+	for (let start = 0; start < expanded.length; start += batchSize) {
+		const prepared = await next;
+		const predicting = predictBatch(service, prepared, model, loading, minConfidence);
+		// Decoding the next batch overlaps the model's work on this one.
+		if (start + batchSize < expanded.length) next = prepareBatch(expanded.slice(start + batchSize, start + 2 * batchSize));
+		for (const outcome of await predicting) {
+			failed ||= 'error' in outcome;
+			output.write(outcome);
+		}
 	}
-	if (json) process.stdout.write(JSON.stringify(outcomes, null, 2) + '\n');
-	else for (const outcome of outcomes) printOutcome(outcome);
-	return outcomes.some(outcome => 'error' in outcome) ? 1 : 0;
-}
 
-function printOutcome(outcome: Outcome): void {
-	if ('error' in outcome) {
-		// Most errors already name the file; "no digit found" does not.
-		const sentence = outcome.error.startsWith(outcome.file) ? outcome.error : `${outcome.file}: ${outcome.error}`;
-		process.stderr.write(`${sentence}\n`);
-		return;
-	}
-	const low = outcome.lowConfidence ? '  (low confidence)' : '';
-	process.stdout.write(`${outcome.file}\t${outcome.digit}\t${percent(outcome.confidence, 1)}${low}\n`);
+	output.end();
+	return failed ? 1 : 0;
 }
 
 type Prepared = {file: string; pixels?: Float32Array; error?: string};
+
+async function prepareBatch(items: ImageInput[]): Promise<Prepared[]> {
+	const prepared: Prepared[] = [];
+	for (const item of items) prepared.push(item.error ? {file: item.file, error: item.error} : await prepare(item.file));
+	return prepared;
+}
 
 async function prepare(file: string): Promise<Prepared> {
 	try {
@@ -65,26 +66,52 @@ async function prepare(file: string): Promise<Prepared> {
 	}
 }
 
-/** Folders become their image files (sorted); everything else is passed through as given. */
-function expandInputs(inputs: string[]): Array<{file: string; error?: string}> {
-	return inputs.flatMap(input => {
-		if (input === '-' || !isDirectory(input)) return [{file: input}];
-		const images = fs
-			.readdirSync(input)
-			.filter(name => imageExtensions.has(path.extname(name).toLowerCase()))
-			.sort()
-			.map(name => ({file: path.join(input, name)}));
-		// An empty folder stays in the list, so it is reported instead of silently skipped.
-		return images.length > 0 ? images : [{file: input, error: `${input} has no image files (PNG, JPEG, BMP, GIF or TIFF) in it.`}];
+/** One model call for every good image of the batch; the outcomes in the batch's order. */
+async function predictBatch(service: ModelService, prepared: Prepared[], model: string | undefined, loading: Promise<unknown>, minConfidence?: number): Promise<Outcome[]> {
+	const outcomes: Outcome[] = prepared.map(item => ({file: item.file, error: item.error ?? ''}));
+	const good = prepared.flatMap((item, index) => (item.pixels ? [{index, pixels: item.pixels}] : []));
+	if (good.length === 0) return outcomes;
+	await loading;
+	const batch = new Float32Array(good.length * 784);
+	good.forEach((item, i) => batch.set(item.pixels, i * 784));
+	const probabilities = await service.predict(batch, model);
+	const {predicted, confidences} = topClasses(probabilities);
+	good.forEach(({index}, i) => {
+		const outcome: Outcome = {
+			file: prepared[index]!.file,
+			digit: predicted[i]!,
+			confidence: confidences[i]!,
+			probabilities: Array.from(probabilities.subarray(i * 10, i * 10 + 10)),
+		};
+		if (minConfidence !== undefined && outcome.confidence < minConfidence) outcome.lowConfidence = true;
+		outcomes[index] = outcome;
 	});
+	return outcomes;
 }
 
-function isDirectory(file: string): boolean {
-	try {
-		return fs.statSync(file).isDirectory();
-	} catch {
-		return false;
+/** Writes a JSON array one entry at a time, byte for byte what `JSON.stringify(all, null, 2)` gives. */
+function jsonArrayWriter(stdout: Writer): {write: (outcome: Outcome) => void; end: () => void} {
+	let count = 0;
+	return {
+		write(outcome) {
+			stdout.write(`${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(outcome, null, 2).replaceAll('\n', '\n  ')}`);
+		},
+		end() {
+			stdout.write(count === 0 ? '[]\n' : '\n]\n');
+		},
+	};
+}
+
+function printOutcome(outcome: Outcome, stdout: Writer, stderr: Writer): void {
+	if ('error' in outcome) {
+		// Most errors already name the file; "no digit found" does not.
+		const sentence = outcome.error.startsWith(outcome.file) ? outcome.error : `${outcome.file}: ${outcome.error}`;
+		stderr.write(`${sentence}\n`);
+		return;
 	}
+
+	const low = outcome.lowConfidence ? '  (low confidence)' : '';
+	stdout.write(`${outcome.file}\t${outcome.digit}\t${percent(outcome.confidence, 1)}${low}\n`);
 }
 
 async function readStdin(): Promise<Uint8Array> {
