@@ -15,6 +15,7 @@ import {EvaluateScreen} from '../screens/evaluate.js';
 import {ExamplesScreen} from '../screens/examples.js';
 import {HomeScreen} from '../screens/home.js';
 import {ModelInfoScreen} from '../screens/model-info.js';
+import {SketchScreen} from '../screens/sketch.js';
 import {TrainScreen} from '../screens/train.js';
 import type {Theme} from '../theme.js';
 import {appReducer, initialAppState, menuItems, type AppAction, type AppState, type ScreenName} from './app-state.js';
@@ -118,6 +119,8 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit}: Fram
 			<EvaluateScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
 		) : state.screen === 'examples' ? (
 			<ExamplesScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
+		) : state.screen === 'sketch' ? (
+			<SketchScreen width={columns} height={screenHeight} onBack={home} />
 		) : state.screen === 'modelInfo' ? (
 			<ModelInfoScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
 		) : (
