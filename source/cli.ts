@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The only place reading argv: picks the command, checks its flags, maps errors to exit
 // codes (0 success, 1 runtime failure, 2 usage error, 130 interrupted).
+import fs from 'node:fs';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import meow from 'meow';
 import {choice, fraction, learningRateRange, optionalWholeNumber, UsageError, validationSplitRange, wholeNumber} from './cli-flags.js';
 import {UserError} from './errors.js';
@@ -229,18 +231,33 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-/** The full-screen app. TensorFlow starts loading in its child process before Ink is even imported. */
+/**
+ * The full-screen app. Its child process (TensorFlow) starts once the first frame is up:
+ * loading TensorFlow at the same time would delay that frame by seconds on a busy machine.
+ */
 async function openApp({ascii}: {ascii: boolean}): Promise<number> {
 	const service = new ModelService({debug});
-	service.ready().catch(() => {});
 	// React's production build loads and renders faster; it only leaves out development warnings.
 	process.env['NODE_ENV'] ??= 'production';
 	try {
-		const {runApp} = await import('./app/run.js');
+		const {runApp} = await loadApp();
 		return await runApp(service, {ascii});
 	} finally {
 		service.close();
 	}
+}
+
+/**
+ * The app as one bundled file when the build made one (it loads several times faster than a
+ * few hundred modules) and it is not older than the compiled modules; else module by module.
+ */
+async function loadApp(): Promise<typeof import('./app/run.js')> {
+	const bundle = fileURLToPath(new URL('app/run.bundle.js', import.meta.url));
+	const modules = fileURLToPath(new URL('app/run.js', import.meta.url));
+	try {
+		if (fs.statSync(bundle).mtimeMs >= fs.statSync(modules).mtimeMs) return (await import(pathToFileURL(bundle).href)) as typeof import('./app/run.js');
+	} catch {}
+	return import('./app/run.js');
 }
 
 function kebab(name: string): string {

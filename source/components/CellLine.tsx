@@ -17,3 +17,22 @@ export function CellLine({line}: {line: Line}) {
 		</Text>
 	);
 }
+
+/** Several lines in one text node: one layout node and one write per frame instead of one per line. */
+export function CellBlock({lines}: {lines: Line[]}) {
+	const theme = useTheme();
+	return (
+		<Text>
+			{lines.map((line, row) => (
+				<Text key={row}>
+					{row > 0 ? '\n' : ''}
+					{line.map((cell, index) => (
+						<Text key={index} color={theme.color(cell.tone)} bold={cell.tone === 'accent'}>
+							{cell.text}
+						</Text>
+					))}
+				</Text>
+			))}
+		</Text>
+	);
+}

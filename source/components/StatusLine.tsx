@@ -17,7 +17,7 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 				<Text wrap="truncate-end">
 					{waiting && (
 						<Text color={theme.color('accent')}>
-							<Spinner type={theme.ascii ? 'line' : 'dots'} />{' '}
+							<Spinner type="line" />{' '}
 						</Text>
 					)}
 					<Text color={theme.color(backend.state === 'failed' ? 'bad' : 'muted')}>{backendText(backend)}</Text>

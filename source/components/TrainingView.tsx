@@ -16,7 +16,7 @@ import {epochTable} from '../render/epoch-table.js';
 import {backendLabel, count, duration, percent, rate, remaining} from '../render/format.js';
 import {progressBar} from '../render/progress.js';
 import {trainingLayout} from '../render/training-layout.js';
-import {CellLine} from './CellLine.js';
+import {CellBlock, CellLine} from './CellLine.js';
 import {useTheme} from './theme-context.js';
 
 type Props = {
@@ -51,21 +51,17 @@ export function TrainingView({state, width, height, confirming, view}: Props) {
 	const accuracyLines = showCharts ? chart('accuracy') : [];
 	const table = showTable ? epochTable(state.history, layout.tableRows) : [];
 	return (
-		<Box flexDirection="column" paddingX={1} width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" paddingX={1} width={width} height={height}>
 			{state.phase === 'finished' ? <Outcome state={state} /> : <Progress state={state} width={inner} confirming={confirming} />}
 			<Text> </Text>
 			{showCharts && (
 				<Box>
-					<Box flexDirection="column" width={layout.chartWidth} flexShrink={0}>
-						{lossLines.map((line, index) => (
-							<CellLine key={index} line={line} />
-						))}
+					<Box width={layout.chartWidth} flexShrink={0}>
+						<CellBlock lines={lossLines} />
 					</Box>
 					<Box width={2} flexShrink={0} />
-					<Box flexDirection="column" width={layout.chartWidth} flexShrink={0}>
-						{accuracyLines.map((line, index) => (
-							<CellLine key={index} line={line} />
-						))}
+					<Box width={layout.chartWidth} flexShrink={0}>
+						<CellBlock lines={accuracyLines} />
 					</Box>
 				</Box>
 			)}
@@ -87,7 +83,7 @@ export function TrainingView({state, width, height, confirming, view}: Props) {
 
 function Progress({state, width, confirming}: {state: TrainingState; width: number; confirming: boolean}) {
 	const theme = useTheme();
-	const spinner = <Spinner type={theme.ascii ? 'line' : 'dots'} />;
+	const spinner = <Spinner type="line" />;
 	const labelWidth = 12;
 	const rightWidth = 16;
 	const barWidth = Math.max(width - labelWidth - rightWidth - 2, 10);
@@ -189,9 +185,9 @@ function Outcome({state}: {state: TrainingState}) {
 			break;
 	}
 	return (
-		<Box flexDirection="column" height={4} overflow="hidden">
+		<Box flexDirection="column" height={4}>
 			{lines.map((line, index) => (
-				<Text key={index} color={theme.color(line.tone)} bold={index === 0} wrap={outcome.type === 'error' && index === 1 ? 'wrap' : 'truncate-middle'}>
+				<Text key={index} color={theme.color(line.tone)} bold={index === 0} wrap="truncate-middle">
 					{line.text || ' '}
 				</Text>
 			))}

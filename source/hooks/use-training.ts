@@ -1,6 +1,7 @@
 // Consumes the model service's training stream in one place. The training itself runs in
-// the service's child process; here batch events are merged so the screen is redrawn at
-// most about ten times a second, and any other event is shown at once.
+// the service's child process; here batch events are merged so the screen is redrawn about
+// four times a second (each Ink frame costs the app CPU that training could use), and any
+// other event is shown at once.
 import {useCallback, useReducer, useRef} from 'react';
 import {idleTraining, trainingReducer, type TrainingOutcome, type TrainingState} from '../app/training-state.js';
 import type {ModelServiceLike} from '../app/services.js';
@@ -20,7 +21,7 @@ export type TrainingRun = {
 };
 
 /** Batch events are held back at most this long, then shown together. */
-const mergeWindowMs = 100;
+const mergeWindowMs = 250;
 
 export function useTraining(service: ModelServiceLike, {onFinished}: {onFinished?: (outcome: TrainingOutcome) => void} = {}): TrainingRun {
 	const [state, dispatch] = useReducer(trainingReducer, idleTraining);

@@ -1,0 +1,117 @@
+// Training throughput inside the TUI, for `npm run bench`: the real app, drawing at its
+// real pace into an off-screen terminal, trains through the real model service; the images/s
+// of its epochs can then be set against headless `digits train` (the same service, no app).
+// Ink draws nothing when CI is set in the environment: unset it to measure the drawing too.
+import {EventEmitter} from 'node:events';
+import {Writable} from 'node:stream';
+import {render} from 'ink';
+import type {ModelService} from '../model/service.js';
+import type {TrainEvent, TrainOptions} from '../model/types.js';
+import {createTheme} from '../theme.js';
+import {App} from './app.js';
+import {realStore, type ModelServiceLike} from './services.js';
+import {defaultFormValues, formOptions, type FormValues} from './train-form.js';
+
+export type TrainingThroughput = {
+	/** Mean images/s over the epochs, as the service measured them. */
+	imagesPerSecond: number;
+	perEpoch: number[];
+	/** Frames Ink wrote while training. */
+	frames: number;
+	seconds: number;
+	/** CPU time of this process (the app; TensorFlow is in the child) per second of training. */
+	appCpuShare: number;
+	/** Milliseconds Ink spent on a frame (layout and output), on average. */
+	msPerFrame: number;
+};
+
+/** A terminal nobody looks at: it takes Ink's frames and counts them. */
+class OffScreenTerminal extends Writable {
+	readonly isTTY = true;
+	frames = 0;
+	constructor(
+		readonly columns: number,
+		readonly rows: number,
+	) {
+		super();
+	}
+
+	override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+		// Ink brackets a frame with synchronized-update codes: count the frames, not those.
+		if (String(chunk).includes('\n')) this.frames++;
+		callback();
+	}
+}
+
+class SilentKeyboard extends EventEmitter {
+	readonly isTTY = true;
+	setRawMode() {}
+	setEncoding() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+	read() {
+		return null;
+	}
+}
+
+/** Trains `options` on the training screen of the app (80×24 unless told) and reports its speed. */
+export async function measureTuiTraining(
+	service: ModelService,
+	options: TrainOptions,
+	{columns = 80, rows = 24}: {columns?: number; rows?: number} = {},
+): Promise<TrainingThroughput> {
+	const perEpoch: number[] = [];
+	let finish: (outcome: TrainEvent) => void = () => {};
+	const finished = new Promise<TrainEvent>(resolve => (finish = resolve));
+	// The app's own service, watched on the way through.
+	const watched: ModelServiceLike = {
+		ready: () => service.ready(),
+		load: name => service.load(name),
+		async *train(trainOptions, context) {
+			for await (const event of service.train(trainOptions, context)) {
+				if (event.type === 'epoch') perEpoch.push(event.imagesPerSecond);
+				yield event;
+				if (event.type === 'done' || event.type === 'cancelled' || event.type === 'error') finish(event);
+			}
+		},
+	};
+	const form: Partial<FormValues> = {
+		preset: options.preset,
+		epochs: String(options.epochs),
+		batchSize: String(options.batchSize),
+		learningRate: String(options.learningRate),
+		validationSplit: String(options.validationSplit),
+		seed: String(options.seed),
+		limit: options.limit === undefined ? '' : String(options.limit),
+		model: options.model ?? '',
+	};
+	if (!formOptions({...defaultFormValues(), ...form}, realStore)) {
+		throw new Error(`The training form refuses these settings (is there already a model named "${options.model}"?).`);
+	}
+	const screen = new OffScreenTerminal(columns, rows);
+	let renders = 0;
+	let renderMs = 0;
+	const onRender = ({renderTime}: {renderTime: number}) => {
+		renders++;
+		renderMs += renderTime;
+	};
+	await service.ready();
+	const started = performance.now();
+	const cpuBefore = process.cpuUsage();
+	const app = render(
+		<App services={{model: watched, store: realStore}} theme={createTheme(2)} size={{columns, rows}} initial={{screen: 'train', form, autostart: true}} />,
+		{stdout: screen as unknown as NodeJS.WriteStream, stdin: new SilentKeyboard() as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 10, onRender},
+	);
+	try {
+		const outcome = await finished;
+		if (outcome.type === 'error') throw new Error(outcome.message);
+	} finally {
+		app.unmount();
+	}
+	const seconds = (performance.now() - started) / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
+	const imagesPerSecond = perEpoch.reduce((sum, value) => sum + value, 0) / Math.max(perEpoch.length, 1);
+	return {imagesPerSecond, perEpoch, frames: screen.frames, seconds, appCpuShare: (cpu.user + cpu.system) / 1e6 / seconds, msPerFrame: renderMs / Math.max(renders, 1)};
+}
