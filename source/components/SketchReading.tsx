@@ -1,6 +1,7 @@
 // The model's reading of the sketch: what it sees (the preprocessed 28×28), the top digit
 // in block letters with its confidence (or that it is unsure), and ten probability bars.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {bigDigit, BIG_DIGIT_COLUMNS} from '../render/big-digit.js';
 import {renderDigit, type ColorLevel} from '../render/digit.js';
 import {probabilityBars, runnerUp, topDigit, UNSURE_BELOW} from '../render/probability-bars.js';
@@ -21,7 +22,8 @@ export type SketchReadingProps = {
 
 const blank = new Float32Array(28 * 28);
 
-export function SketchReading({seen, probabilities, error, width, fullSeen, colorLevel}: SketchReadingProps) {
+// Memoized: keys that only move the cursor leave the reading as it is.
+export const SketchReading = memo(function SketchReading({seen, probabilities, error, width, fullSeen, colorLevel}: SketchReadingProps) {
 	const theme = useTheme();
 	const image = seen ?? blank;
 	const seenLines = fullSeen ? renderDigit(image, {colorLevel, ascii: theme.ascii}) : renderDigit(halveImage(image), {colorLevel, ascii: theme.ascii, width: 14});
@@ -67,4 +69,4 @@ export function SketchReading({seen, probabilities, error, width, fullSeen, colo
 			))}
 		</Box>
 	);
-}
+});
