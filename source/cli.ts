@@ -27,6 +27,7 @@ const overview = `
     predict     read the digit in image files (PNG, JPEG, BMP, GIF, TIFF), folders or stdin (-)
     models      list the models and choose the default one
     report      PNG pictures (history, confusion matrix, examples) and report.md
+    sketch      draw a digit (keyboard or mouse) and watch the model read it
 
   Options
     --help      this help; \`digits <command> --help\` shows the command's options
@@ -43,6 +44,14 @@ const overview = `
 `;
 
 const commandHelp: Record<string, string> = {
+	sketch: `
+  Usage
+    $ digits sketch [--ascii]
+
+  Opens the app on the sketch pad: draw a digit with the arrow keys or h j k l (p puts
+  the pen down) or with the mouse, and the model reads it after every stroke. s saves
+  the sketch as digit-<yyyymmdd-hhmmss>.png in the current folder; ? lists every key.
+`,
 	train: `
   Usage
     $ digits train [options]
@@ -166,6 +175,14 @@ async function main(argv: string[]): Promise<number> {
 		if (!process.stdout.isTTY || !process.stdin.isTTY) cli.showHelp(0);
 		return openApp({ascii: Boolean(cli.flags.ascii)});
 	}
+	if (command === 'sketch') {
+		const cli = meow(commandHelp['sketch']!, {importMeta: import.meta, argv: argv.slice(1), description: false, flags: {debug: {type: 'boolean'}, ascii: {type: 'boolean'}}});
+		const unknown = Object.keys(cli.flags).find(name => name !== 'debug' && name !== 'ascii');
+		if (unknown) throw new UsageError(`--${kebab(unknown)} is not an option of digits sketch; see \`digits sketch --help\`.`);
+		if (!process.stdout.isTTY || !process.stdin.isTTY) throw new UsageError('digits sketch needs a terminal on both sides (it is the full-screen sketch pad); to read an image file use `digits predict FILE`.');
+		debug = Boolean(cli.flags.debug);
+		return openApp({ascii: Boolean(cli.flags.ascii), screen: 'sketch'});
+	}
 	if (!(command in commandFlags)) throw new UsageError(`"${command}" is not a digits command; run \`digits --help\` to see them.`);
 	const cli = meow(commandHelp[command]!, {
 		importMeta: import.meta,
@@ -235,13 +252,13 @@ async function main(argv: string[]): Promise<number> {
  * The full-screen app. Its child process (TensorFlow) starts once the first frame is up:
  * loading TensorFlow at the same time would delay that frame by seconds on a busy machine.
  */
-async function openApp({ascii}: {ascii: boolean}): Promise<number> {
+async function openApp({ascii, screen}: {ascii: boolean; screen?: 'sketch'}): Promise<number> {
 	const service = new ModelService({debug});
 	// React's production build loads and renders faster; it only leaves out development warnings.
 	process.env['NODE_ENV'] ??= 'production';
 	try {
 		const {runApp} = await loadApp();
-		return await runApp(service, {ascii});
+		return await runApp(service, {ascii, initial: screen && {screen}});
 	} finally {
 		service.close();
 	}
