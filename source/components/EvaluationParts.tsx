@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import type {ConfusedPair} from '../model/metrics.js';
 import type {Evaluation} from '../model/types.js';
+import {asciiText} from '../render/ascii-text.js';
 import {bigText} from '../render/big-text.js';
 import type {Line} from '../render/cells.js';
 import {digitPixels} from '../render/digit.js';
@@ -34,7 +35,7 @@ export function AccuracyHeader({evaluation, width}: {evaluation: Evaluation; wid
 			<Box flexDirection="column" marginLeft={3} flexShrink={1}>
 				{side.map((text, index) => (
 					<Text key={index} color={theme.color(index === 0 ? 'plain' : 'muted')} bold={index === 0} wrap="truncate-end">
-						{text}
+						{asciiText(text, theme.ascii)}
 					</Text>
 				))}
 			</Box>
@@ -130,9 +131,9 @@ export function Gallery({page, total, order, pair, testImages, columns, width}: 
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
-				<Text bold>{what}</Text>
+				<Text bold>{asciiText(what, theme.ascii)}</Text>
 				<Text color={theme.color('muted')}>
-					{`, ${sorted} · ${keys}`}
+					{asciiText(`, ${sorted} · ${keys}`, theme.ascii)}
 				</Text>
 			</Text>
 			{total === 0 ? (
@@ -140,7 +141,7 @@ export function Gallery({page, total, order, pair, testImages, columns, width}: 
 			) : testImages ? (
 				<TileGrid tiles={tiles} columns={columns} />
 			) : (
-				<Text color={theme.color('muted')}>reading the test images…</Text>
+				<Text color={theme.color('muted')}>{asciiText('reading the test images…', theme.ascii)}</Text>
 			)}
 		</Box>
 	);

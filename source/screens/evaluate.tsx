@@ -16,6 +16,7 @@ import {useKeymap} from '../hooks/use-keymap.js';
 import {useTestSet} from '../hooks/use-test-set.js';
 import {mostConfusedPairs, type ConfusedPair} from '../model/metrics.js';
 import type {Tone} from '../render/cells.js';
+import {asciiText} from '../render/ascii-text.js';
 import {count} from '../render/format.js';
 import {gridSize, misclassified, pageOf, type MistakeOrder} from '../render/gallery.js';
 import {progressBar} from '../render/progress.js';
@@ -161,7 +162,7 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 				{body}
 			</Box>
 			<Text color={theme.color(notice?.tone ?? 'muted')} wrap="truncate-end">
-				{notice?.text ?? `w writes the PNG report into ${path.join(services.reportsDir ?? 'reports', state.evaluation.model)}${path.sep}`}
+				{asciiText(notice?.text ?? `w writes the PNG report into ${path.join(services.reportsDir ?? 'reports', state.evaluation.model)}${path.sep}`, theme.ascii)}
 			</Text>
 		</Box>
 	);

@@ -9,6 +9,7 @@ import {useTheme} from '../components/theme-context.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import {useTestSet} from '../hooks/use-test-set.js';
 import type {Line} from '../render/cells.js';
+import {asciiText} from '../render/ascii-text.js';
 import {digitPixels} from '../render/digit.js';
 import {count, percent} from '../render/format.js';
 import {gridSize, predictionCaption, randomIndices, runnerUp} from '../render/gallery.js';
@@ -59,7 +60,7 @@ export function ExamplesScreen({model, width, height, onHome}: Props) {
 			<Text color={theme.color('accent')}>
 				<Spinner type={theme.ascii ? 'line' : 'dots'} />{' '}
 			</Text>
-			{text}
+			{asciiText(text, theme.ascii)}
 		</Text>
 	);
 	let body;
@@ -95,9 +96,7 @@ export function ExamplesScreen({model, width, height, onHome}: Props) {
 				<Text bold color={theme.color('accent')}>
 					Random test digits
 				</Text>
-				<Text color={theme.color('muted')}>
-					{summary} · {theme.ascii ? 'Space' : 'Space'}: new draw
-				</Text>
+				<Text color={theme.color('muted')}>{asciiText(`${summary} · Space: new draw`, theme.ascii)}</Text>
 			</Text>
 			<Text> </Text>
 			{body}

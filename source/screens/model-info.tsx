@@ -10,6 +10,7 @@ import {useTheme} from '../components/theme-context.js';
 import {useKeymap} from '../hooks/use-keymap.js';
 import type {HistoryEntry, LayerSummary, ModelDescription} from '../model/types.js';
 import type {Line} from '../render/cells.js';
+import {asciiText} from '../render/ascii-text.js';
 import {markerSymbols, renderChart} from '../render/chart.js';
 import {backendLabel, count, duration, percent} from '../render/format.js';
 
@@ -118,7 +119,7 @@ export function ModelInfoScreen({model, width, height, onHome}: Props) {
 	const details = detailLines(description);
 	// Title, blank, table, blank, details (each may wrap once at 80 columns).
 	const architectureRows = 2 + table.length + 1 + details.reduce((sum, line) => sum + Math.ceil(line.length / inner), 0);
-	const chartRows = Math.min(Math.max(height - 1 - architectureRows - 2, 0), 14);
+	const chartRows = Math.min(Math.max(height - 1 - architectureRows - 2, 0), 22);
 	const together = chartRows >= 7;
 	const showArchitecture = together || view === 'architecture';
 	const showHistory = together || view === 'history';
@@ -132,8 +133,7 @@ export function ModelInfoScreen({model, width, height, onHome}: Props) {
 					{description.name}
 				</Text>
 				<Text color={theme.color('muted')}>
-					{' '}
-					· {count(description.parameters)} parameters{together ? '' : ` · Tab: ${view === 'architecture' ? 'training history' : 'architecture'}`}
+					{asciiText(` · ${count(description.parameters)} parameters${together ? '' : ` · Tab: ${view === 'architecture' ? 'training history' : 'architecture'}`}`, theme.ascii)}
 				</Text>
 			</Text>
 			<Text> </Text>
@@ -147,7 +147,7 @@ export function ModelInfoScreen({model, width, height, onHome}: Props) {
 					<Text> </Text>
 					{details.map((line, index) => (
 						<Text key={index} wrap="wrap">
-							{line}
+							{asciiText(line, theme.ascii)}
 						</Text>
 					))}
 				</Box>
