@@ -128,7 +128,7 @@ describe('training', () => {
 		await press('s');
 		const live = await frame(text => text.includes('epoch 2/3') && text.includes('●'));
 		assert.match(live, /Training fake-1 · classic · native \(TensorFlow\) · graph trainer/);
-		assert.match(live, /loss {2}─ batches {2}● train {2}◆ validation/);
+		assert.match(live, /loss {6}─ batch {2}● train {2}◆ val/);
 		assert.match(live, /accuracy {2}─ batch {2}● train {2}◆ val/);
 		assert.match(live, /^ epoch 2\/3 +[█▏▎▍▌▋▊▉░]+ batch \d\/6$/m);
 		assert.match(live, /^ whole run +[█▏▎▍▌▋▊▉░]+ \d+%$/m);

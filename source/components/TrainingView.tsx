@@ -38,6 +38,7 @@ export function TrainingView({state, width, height, confirming, view}: Props) {
 	const chart = (metric: 'loss' | 'accuracy') =>
 		renderChart({
 			title: metric,
+			titleWidth: 'accuracy'.length,
 			points: state[metric],
 			epochs: epochPoints(state, metric),
 			width: layout.chartWidth,

@@ -25,6 +25,8 @@ export type ChartOptions = {
 	format: (value: number) => string;
 	ascii?: boolean;
 	smoothing?: number;
+	/** Charts shown side by side pass their longest title, so their legends read alike. */
+	titleWidth?: number;
 };
 
 const unicodeSymbols = ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'] as const;
@@ -47,7 +49,7 @@ export function renderChart(options: ChartOptions): Line[] {
 	const labels = [max, (max + min) / 2, min].map(options.format);
 	const labelWidth = Math.max(...labels.map(label => label.length));
 	const columns = width - labelWidth - 1;
-	const legend = legendLine(options.title, width, ascii);
+	const legend = legendLine(options.title.padEnd(options.titleWidth ?? 0), width, ascii);
 	if (options.points.length < 2 || columns < 2 || height < 2) {
 		const blank = ' '.repeat(Math.max(width, 0));
 		const rows: Line[] = Array.from({length: Math.max(height, 0)}, () => [{text: blank, tone: 'muted'}]);
@@ -121,7 +123,7 @@ function legendLine(title: string, width: number, ascii: boolean): Line {
 		];
 		if (line.reduce((sum, cell) => sum + cell.text.length, 0) <= width) return line;
 	}
-	return [{text: title.slice(0, width), tone: 'accent'}];
+	return [{text: title.trimEnd().slice(0, width), tone: 'accent'}];
 }
 
 /** Reads asciichart's output back into one cell per character: colored characters are the curve. */
