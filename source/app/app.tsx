@@ -111,10 +111,11 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit}: Fram
 	const height = rows - 1;
 	const screenHeight = height - 1;
 	const home = () => dispatch({type: 'open', screen: 'home'});
-	const loadedModel = state.model.state === 'loaded' ? state.model.name : undefined;
+	// The model the Evaluate, Examples and Model info screens show: the loaded one, or the one on its way.
+	const loadedModel = state.model.state === 'loaded' || state.model.state === 'loading' ? state.model.name : undefined;
 	const screen =
 		state.screen === 'train' ? (
-			<TrainScreen training={training} width={columns} height={screenHeight} onHome={home} initialValues={initial?.form} autostart={initial?.autostart} />
+			<TrainScreen training={training} width={columns} height={screenHeight} onHome={home} onEvaluate={() => dispatch({type: 'open', screen: 'evaluate'})} initialValues={initial?.form} autostart={initial?.autostart} />
 		) : state.screen === 'evaluate' ? (
 			<EvaluateScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
 		) : state.screen === 'examples' ? (

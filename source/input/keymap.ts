@@ -58,7 +58,7 @@ export const keymaps = {
 	trainDone: [
 		{command: 'home', keys: ['return', 'escape', 'q'], help: 'back to the menu', hint: 'home'},
 		{command: 'again', keys: ['t'], help: 'train another model', hint: 'train again'},
-		{command: 'evaluate', keys: ['e'], help: 'evaluate this model (the Evaluate screen is coming)', coming: true},
+		{command: 'evaluate', keys: ['e'], help: 'evaluate the new model on the test images'},
 		{command: 'view', keys: ['tab'], help: 'switch between the charts and the numbers (small windows)'},
 	],
 	evaluate: [

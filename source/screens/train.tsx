@@ -15,12 +15,14 @@ type Props = {
 	width: number;
 	height: number;
 	onHome: () => void;
+	/** Opens the Evaluate screen (on the model just trained, once it is loaded). */
+	onEvaluate?: () => void;
 	/** Starting values for the form (tests, the benchmark), and whether to start at once. */
 	initialValues?: Partial<FormValues>;
 	autostart?: boolean;
 };
 
-export function TrainScreen({training, width, height, onHome, initialValues, autostart}: Props) {
+export function TrainScreen({training, width, height, onHome, onEvaluate, initialValues, autostart}: Props) {
 	const {store} = useServices();
 	const [form, dispatch] = useReducer(formReducer, initialValues, initialForm);
 	const [confirming, setConfirming] = useState(false);
@@ -95,6 +97,11 @@ export function TrainScreen({training, width, height, onHome, initialValues, aut
 				onHome();
 			},
 			again: () => training.reset(),
+			evaluate: () => {
+				if (training.state.outcome?.type !== 'done' || !onEvaluate) return;
+				training.reset();
+				onEvaluate();
+			},
 			view: toggleView,
 		},
 		{active: phase === 'finished'},
