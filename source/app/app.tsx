@@ -5,7 +5,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useReducer, useRef} from 'react';
 import {HelpOverlay} from '../components/HelpOverlay.js';
 import {StatusLine} from '../components/StatusLine.js';
-import {ThemeProvider} from '../components/theme-context.js';
+import {ThemeProvider, useTheme} from '../components/theme-context.js';
 import {minimumSize, TooSmall} from '../components/TooSmall.js';
 import {InputGate, useInputState, useKeymap} from '../hooks/use-keymap.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
@@ -105,6 +105,7 @@ type FrameProps = {
 };
 
 function Frame({state, dispatch, columns, rows, training, initial, onQuit}: FrameProps) {
+	const theme = useTheme();
 	const {active, helpOpen, described} = useInputState();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// Ink redraws the whole screen when a frame is as tall as the terminal: stay one row short.
@@ -135,10 +136,10 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit}: Fram
 			{tooSmall && <TooSmallLayer columns={columns} rows={rows} onQuit={onQuit} />}
 			{helpOpen && !tooSmall && (
 				<Box height={screenHeight}>
-					<HelpOverlay title={keymapTitles[described ?? 'home']} rows={helpRows(described ?? 'home')} width={columns} />
+					<HelpOverlay title={keymapTitles[described ?? 'home']} rows={helpRows(described ?? 'home', theme.ascii)} width={columns} />
 				</Box>
 			)}
-			{!tooSmall && <StatusLine backend={state.backend} model={state.model} hints={active ? hints(active) : []} width={columns} />}
+			{!tooSmall && <StatusLine backend={state.backend} model={state.model} hints={active ? hints(active, {ascii: theme.ascii}) : []} width={columns} />}
 		</Box>
 	);
 }

@@ -85,12 +85,13 @@ export function TrainingView({state, width, height, confirming, view}: Props) {
 function Progress({state, width, confirming}: {state: TrainingState; width: number; confirming: boolean}) {
 	const theme = useTheme();
 	const spinner = <Spinner type="line" />;
+	const dot = theme.ascii ? ' | ' : ' · ';
 	const labelWidth = 12;
 	const rightWidth = 16;
 	const barWidth = Math.max(width - labelWidth - rightWidth - 2, 10);
 	const header = confirming ? (
 		<Text color={theme.color('warn')} bold wrap="truncate-end">
-			stop training? the last finished epoch is kept · y/Enter stop · n/Esc go on
+			stop training? the last finished epoch is kept{dot}y/Enter stop{dot}n/Esc go on
 		</Text>
 	) : (
 		<Text wrap="truncate-end">
@@ -98,12 +99,16 @@ function Progress({state, width, confirming}: {state: TrainingState; width: numb
 				Training {state.model ?? state.options?.model ?? 'a new model'}
 			</Text>
 			<Text color={theme.color('muted')}>
-				{state.options ? ` · ${state.options.preset}` : ''}
-				{state.backend ? ` · ${backendLabel(state.backend)}` : ''}
-				{state.trainer ? ` · ${state.trainer} trainer` : ''}
-				{state.options?.limit ? ` · first ${count(state.options.limit)} images` : ''}
+				{state.options ? `${dot}${state.options.preset}` : ''}
+				{state.backend ? `${dot}${backendLabel(state.backend)}` : ''}
+				{state.trainer ? `${dot}${state.trainer} trainer` : ''}
+				{state.options?.limit ? `${dot}first ${count(state.options.limit)} images` : ''}
 			</Text>
-			{state.stopping && <Text color={theme.color('warn')}> · stopping at the next batch…</Text>}
+			{state.stopping && (
+				<Text color={theme.color('warn')}>
+					{dot}stopping at the next batch{theme.ascii ? '...' : '…'}
+				</Text>
+			)}
 		</Text>
 	);
 	if (state.phase === 'starting' || state.phase === 'preparing') {
@@ -146,10 +151,12 @@ function Progress({state, width, confirming}: {state: TrainingState; width: numb
 				<Text> {percent(runFraction(state), 0)}</Text>
 			</Box>
 			<Text color={theme.color('muted')} wrap="truncate-end">
-				{rate(imagesPerSecond(state) ?? Number.NaN, 'images')} · elapsed {duration(elapsedSeconds(state))} · ETA {remaining(etaSeconds(state))}
+				{rate(imagesPerSecond(state) ?? Number.NaN, 'images')}
+				{dot}elapsed {duration(elapsedSeconds(state))}
+				{dot}ETA {remaining(etaSeconds(state))}
 				{between ? (
 					<Text color={theme.color('accent')}>
-						{' · '}
+						{dot}
 						{spinner} {between}
 					</Text>
 				) : null}
