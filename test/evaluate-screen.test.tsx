@@ -14,6 +14,7 @@ import {realStore, type AppServices} from '../source/app/services.js';
 import {ModelService} from '../source/model/service.js';
 import {metricsFrom} from '../source/model/metrics.js';
 import type {Evaluation, ModelDescription, TrainEvent} from '../source/model/types.js';
+import {evaluateLayout} from '../source/screens/evaluate-layout.js';
 import {createTheme} from '../source/theme.js';
 import {useTemporaryHome} from './helpers.js';
 import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
@@ -98,6 +99,18 @@ function open({columns = 80, rows = 24, level = 0 as 0 | 3, reportsDir = path.jo
 }
 
 afterEach(() => cleanup());
+
+test('the layout: one part per view at 80×24, the overview together in big windows', () => {
+	const matrix = {width: 76, height: 12};
+	const labels = (columns: number, rows: number) => evaluateLayout(columns, rows - 2, matrix).views.map(view => view.label);
+	assert.deepEqual(labels(80, 24), ['matrix', 'report', 'confused pairs', 'mistakes']);
+	assert.deepEqual(labels(120, 40), ['matrix + report + confused pairs', 'mistakes']);
+	assert.deepEqual(labels(100, 40), ['matrix + report + confused pairs', 'mistakes']);
+	assert.deepEqual(labels(80, 40), ['matrix + report', 'confused pairs', 'mistakes']);
+	assert.deepEqual(labels(170, 24), ['matrix + report + confused pairs', 'mistakes']);
+	const wide = evaluateLayout(170, 22, matrix);
+	assert.equal(wide.matrixBesideReport, true);
+});
 
 describe('Evaluate screen (fake service)', () => {
 	test('shows progress, then the accuracy first and the heat map with marks that need no color', async () => {
