@@ -20,9 +20,9 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 							<Spinner type="line" />{' '}
 						</Text>
 					)}
-					<Text color={theme.color(backend.state === 'failed' ? 'bad' : 'muted')}>{backendText(backend)}</Text>
-					<Text color={theme.color('muted')}> │ </Text>
-					<Text color={theme.color(model.state === 'failed' ? 'bad' : model.state === 'none' ? 'warn' : 'plain')}>{modelText(model)}</Text>
+					<Text color={theme.color(backend.state === 'failed' ? 'bad' : 'muted')}>{plain(backendText(backend), theme.ascii)}</Text>
+					<Text color={theme.color('muted')}>{theme.ascii ? ' | ' : ' │ '}</Text>
+					<Text color={theme.color(model.state === 'failed' ? 'bad' : model.state === 'none' ? 'warn' : 'plain')}>{plain(modelText(model), theme.ascii)}</Text>
 				</Text>
 			</Box>
 			<Box flexShrink={0} marginLeft={2}>
@@ -56,4 +56,8 @@ function modelText(model: ModelStatus): string {
 		case 'failed':
 			return model.message;
 	}
+}
+
+function plain(text: string, ascii: boolean): string {
+	return ascii ? text.replaceAll('…', '...') : text;
 }
