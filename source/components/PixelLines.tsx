@@ -1,17 +1,15 @@
 // Lines of colored segments from a pixel renderer (a digit, the sketch canvas), drawn as-is.
+// Each line is one string with its color codes: hundreds of one-cell <Text> pieces would
+// make every redraw (each cursor step on the sketch pad) several times slower.
 import {Box, Text} from 'ink';
-import type {DigitLine} from '../render/digit.js';
+import {digitLinesToAnsi, type DigitLine} from '../render/digit.js';
 
 export function PixelLines({lines}: {lines: DigitLine[]}) {
 	return (
 		<Box flexDirection="column" flexShrink={0}>
-			{lines.map((line, row) => (
+			{digitLinesToAnsi(lines).map((line, row) => (
 				<Text key={row} wrap="truncate-end">
-					{line.map((segment, index) => (
-						<Text key={index} color={segment.fg} backgroundColor={segment.bg}>
-							{segment.text}
-						</Text>
-					))}
+					{line}
 				</Text>
 			))}
 		</Box>
