@@ -84,7 +84,7 @@ export const keymaps = {
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
 	],
 	sketch: [
-		{command: 'move', keys: ['left', 'down', 'up', 'right', 'h', 'j', 'k', 'l'], help: 'move the cursor (type a number first to move that many pixels)', hint: {label: 'move', keys: 'hjkl'}},
+		{command: 'move', keys: ['left', 'down', 'up', 'right', 'h', 'j', 'k', 'l'], help: 'move the cursor (a number first: that many pixels)', hint: {label: 'move', keys: 'hjkl'}},
 		{command: 'jump', keys: ['H', 'J', 'K', 'L', 'shift+left', 'shift+down', 'shift+up', 'shift+right'], help: 'move the cursor 4 pixels'},
 		{command: 'count', keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], help: 'a count for the next move (5l: five pixels right)'},
 		{command: 'dab', keys: ['space'], help: 'paint one dab (mouse: press and drag the left button)', hint: 'paint'},
