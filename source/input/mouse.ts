@@ -55,10 +55,9 @@ export function parseMouse(text: string): {events: MouseEvent[]; rest: string; p
 		}
 		if (partial.test(rest) && opening.test(rest)) return {events, rest: '', pending: rest};
 		if (!opening.test(rest)) break;
-		// Malformed: drop up to the next report or the end of what could be one.
+		// Malformed: drop it, up to the next report or the end of what could be one.
 		const next = rest.slice(1).search(/\u001B?\[</);
-		const bad = /^\u001B?\[<[\d;]*[\x20-\x7E]?/.exec(rest)![0].length;
-		rest = rest.slice(next === -1 ? bad : Math.min(bad, next + 1));
+		rest = rest.slice(next === -1 ? /^\u001B?\[<[\d;]*[\x20-\x7E]?/.exec(rest)![0].length : next + 1);
 	}
 	return {events, rest, pending: ''};
 }
@@ -66,7 +65,8 @@ export function parseMouse(text: string): {events: MouseEvent[]; rest: string; p
 export type MouseReader = {
 	/**
 	 * The events in one input, or undefined when the input is not mouse input (a key).
-	 * A report cut in two is kept until the next input completes it.
+	 * A report cut in two is kept until the next input completes it; text after the
+	 * reports in the same input is dropped (Ink sends each report as an input of its own).
 	 */
 	read: (input: string) => MouseEvent[] | undefined;
 };
