@@ -8,7 +8,10 @@ import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {ModelService} from '../source/model/service.js';
 import type {TrainEvent} from '../source/model/types.js';
+import {measureTuiTraining as trainOnScreen} from '../source/app/bench.js';
 import {count} from '../source/render/format.js';
+import {compareTraining, comparisonTable, median} from './graph-vs-pytorch.js';
+import {measureSketchLatency} from './sketch.js';
 
 const quick = process.argv.includes('--quick');
 const root = path.resolve(import.meta.dirname, '..');
@@ -17,34 +20,43 @@ process.env['DIGITS_HOME'] = home;
 
 type Row = {what: string; value: string; note: string};
 const rows: Row[] = [];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const tables: string[] = [];
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const milliseconds = (value: number) => `${value.toFixed(2)} ms`;
 
-async function measureTraining(service: ModelService): Promise<void> {
+const trainingOptions = {preset: 'classic', batchSize: 128, learningRate: 0.001, validationSplit: 0, seed: 1} as const;
+
+/** digits (graph and eager trainers) against PyTorch on the same images, interleaved runs. */
+async function measureTraining(): Promise<void> {
+	const comparison = await compareTraining(
+		quick
+			? {limit: 1280, epochs: 2, repeats: 1, eager: false, installPytorch: false, onProgress: line => console.error(line)}
+			: {onProgress: line => console.error(line)},
+	);
+	tables.push(comparisonTable(comparison));
+}
+
+/** The same run headless and on the TUI's training screen (80×24), in turn. */
+async function measureTuiTraining(service: ModelService): Promise<void> {
 	const limit = quick ? 1280 : 12_800;
 	const runs = quick ? 1 : 3;
-	const speeds: number[] = [];
-	let trainer = '';
+	const ratios: number[] = [];
 	for (let run = 0; run < runs; run++) {
-		// Two epochs: the first warms up (graph build, allocator); the second is steady state.
-		for await (const event of service.train({preset: 'classic', epochs: 2, batchSize: 128, learningRate: 0.001, validationSplit: 0, seed: 1, limit, model: `bench-${run}`})) {
-			if (event.type === 'start') trainer = event.trainer;
-			if (event.type === 'epoch' && event.epoch === 2) speeds.push(event.imagesPerSecond);
+		const headless: number[] = [];
+		for await (const event of service.train({...trainingOptions, epochs: 2, limit, model: `headless-${run}`})) {
+			if (event.type === 'epoch') headless.push(event.imagesPerSecond);
 			if (event.type === 'error') throw new Error(event.message);
 		}
+		const tui = await trainOnScreen(service, {...trainingOptions, epochs: 2, limit, model: `tui-${run}`});
+		ratios.push(tui.imagesPerSecond / (headless.reduce((a, b) => a + b) / headless.length));
 	}
-	rows.push({
-		what: 'training, classic, batch 128',
-		value: `${count(median(speeds))} images/s`,
-		note: `${trainer} trainer, ${count(limit)} images, 2nd epoch; median of ${runs} (min ${count(Math.min(...speeds))})`,
-	});
+	rows.push({what: 'training in the TUI vs headless', value: `${(median(ratios) * 100).toFixed(0)}%`, note: `same run on the 80×24 training screen; median of ${runs} (min ${(Math.min(...ratios) * 100).toFixed(0)}%); target ≥ 90%`});
 }
 
 async function measureInference(service: ModelService): Promise<Float32Array> {
 	const test = await loadMnist('test', {limit: 1000});
 	const images = Float32Array.from(test.images, value => value / 255);
-	await service.load('bench-0');
+	await service.load('headless-0');
 	await service.predict(images);
 	const batchTimes: number[] = [];
 	for (let i = 0; i < (quick ? 2 : 10); i++) {
@@ -77,7 +89,7 @@ async function measureStartup(images: Float32Array): Promise<void> {
 	const times: number[] = [];
 	for (let i = 0; i < (quick ? 1 : 5); i++) {
 		const started = performance.now();
-		const result = spawnSync(process.execPath, [cli, 'predict', file, '--model', 'bench-0'], {encoding: 'utf8'});
+		const result = spawnSync(process.execPath, [cli, 'predict', file, '--model', 'headless-0'], {encoding: 'utf8'});
 		if (result.status !== 0) throw new Error(`digits predict failed: ${result.stderr}`);
 		times.push(performance.now() - started);
 	}
@@ -102,10 +114,13 @@ const service = new ModelService();
 try {
 	const {backend} = await service.ready();
 	console.log(`digits benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, backend ${backend}\n`);
-	await measureTraining(service);
+	await measureTraining();
+	await measureTuiTraining(service);
 	const images = await measureInference(service);
+	rows.push(...(await measureSketchLatency(service, {trials: quick ? 3 : 20})));
 	peakMemory(service.pid);
 	await measureStartup(images);
+	for (const table of tables) console.log(`${table}\n`);
 	printTable();
 } finally {
 	service.close();
