@@ -13,8 +13,9 @@ const NOISE_MARGIN = 4;
 const SPECKLE_SHARE = 0.05;
 // A group covering this share of the picture's outermost pixels is the surroundings, not a stroke.
 const FRAME_SHARE = 0.2;
-// Strokes are at most this wide for the digit's size (MNIST's: about 0.1–0.2); a filled blob is about 0.5.
-const STROKE_SHAPE = 0.3;
+// Strokes are thin for the digit's size: stroke width over the digit's longer side is about
+// 0.1–0.25 for digits (MNIST's 2–5 px in 20); light ink bolder than this may be a page.
+const BLOB_BOLDNESS = 0.2;
 // Ink weaker than this share of the strokes' level is left out (faint shadows, texture).
 const FAINT_SHARE = 0.1;
 
@@ -31,8 +32,8 @@ function isDarkInk(image: GrayImage): boolean {
 	return median - quantile(image.data, 0.002) >= quantile(image.data, 0.998) - median;
 }
 
-/** Which groups of stroke pixels belong to the digit: not the frame around the paper, not speckles. */
-function digitComponents(components: Component[], width: number, height: number): Set<number> {
+/** Which groups of stroke pixels belong to the digit (not the frame around the paper, not speckles), and whether a frame was left out. */
+function digitComponents(components: Component[], width: number, height: number): {keep: Set<number>; framed: boolean} {
 	const edge = Math.max(1, 2 * (width + height) - 4);
 	const indices = components.map((_, index) => index);
 	const frames = indices.filter(index => components[index]!.edgePixels >= FRAME_SHARE * edge);
@@ -40,11 +41,11 @@ function digitComponents(components: Component[], width: number, height: number)
 	// A digit cropped to its edges touches them too: the frame rule applies only when something else is left.
 	const candidates = inner.length > 0 ? inner : indices;
 	const largest = Math.max(0, ...candidates.map(index => components[index]!.area));
-	return new Set(candidates.filter(index => components[index]!.area >= Math.max(2, SPECKLE_SHARE * largest)));
+	return {keep: new Set(candidates.filter(index => components[index]!.area >= Math.max(2, SPECKLE_SHARE * largest))), framed: candidates === inner && frames.length > 0};
 }
 
-/** The ink when it is darker (`dark`) or lighter than the paper; `boldness` is stroke width over the digit's size. */
-function inkOfPolarity(image: GrayImage, dark: boolean): (Ink & {boldness: number}) | null {
+/** The ink when it is darker (`dark`) or lighter than the paper; `boldness` is stroke width over the digit's longer side. */
+export function inkOfPolarity(image: GrayImage, dark: boolean): (Ink & {boldness: number; contrast: number; touchesEdge: boolean; framed: boolean}) | null {
 	const {width, height} = image;
 	const paperLight: GrayImage = dark ? image : {width, height, data: image.data.map(value => 1 - value)};
 	const {surface, noise} = paperSurface(paperLight);
@@ -63,12 +64,13 @@ function inkOfPolarity(image: GrayImage, dark: boolean): (Ink & {boldness: numbe
 	const strokes = new Uint8Array(width * height);
 	for (let i = 0; i < strokes.length; i++) strokes[i] = scaled[i]! >= threshold ? 1 : 0;
 	const {labels, components} = connectedComponents(strokes, width, height);
-	const keep = digitComponents(components, width, height);
+	const {keep, framed} = digitComponents(components, width, height);
 	if (keep.size === 0) return null;
 
 	const digit = new Uint8Array(width * height);
 	const kept = [...keep].map(index => components[index]!);
-	const size = Math.max(Math.max(...kept.map(c => c.right)) - Math.min(...kept.map(c => c.left)), Math.max(...kept.map(c => c.bottom)) - Math.min(...kept.map(c => c.top))) + 1;
+	const boxWidth = Math.max(...kept.map(c => c.right)) - Math.min(...kept.map(c => c.left)) + 1;
+	const boxHeight = Math.max(...kept.map(c => c.bottom)) - Math.min(...kept.map(c => c.top)) + 1;
 	let area = 0;
 	for (let i = 0; i < labels.length; i++) {
 		if (labels[i]! > 0 && keep.has(labels[i]! - 1)) {
@@ -98,18 +100,21 @@ function inkOfPolarity(image: GrayImage, dark: boolean): (Ink & {boldness: numbe
 	}
 
 	const strokeWidth = (2 * area) / Math.max(1, outline);
-	return {image: {width, height, data}, strokeWidth, boldness: strokeWidth / size};
+	const touchesEdge = kept.some(component => component.edgePixels > 0);
+	return {image: {width, height, data}, strokeWidth, boldness: strokeWidth / Math.max(boxWidth, boxHeight), contrast: level * strongest, touchesEdge, framed};
 }
 
 /**
  * The digit's ink, or null when the picture has none ("no digit found"). The histogram
- * says which way round the picture is; when that finds a blob rather than strokes (a page
- * photographed on a larger dark table looks like light ink on dark), the other way is tried.
+ * says which way round the picture is. One case fools it: a page photographed on a larger
+ * dark table looks like a light blob on dark. So when it finds a light blob clear of the
+ * picture's edges, the other way round is tried, and taken if it finds the table (a frame
+ * along the edges) and, inside it, strokes half as thick or thinner, of comparable contrast.
  */
 export function findInk(image: GrayImage): Ink | null {
 	const guess = isDarkInk(image);
 	const first = inkOfPolarity(image, guess);
-	if (first && first.boldness <= STROKE_SHAPE) return first;
-	const other = inkOfPolarity(image, !guess);
-	return other && (!first || other.boldness < first.boldness) ? other : first;
+	if (!first || guess || first.boldness <= BLOB_BOLDNESS || first.touchesEdge) return first;
+	const other = inkOfPolarity(image, true);
+	return other?.framed && other.boldness <= first.boldness / 2 && other.contrast >= first.contrast / 2 ? other : first;
 }
