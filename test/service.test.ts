@@ -113,6 +113,15 @@ describe('model service on the native backend', () => {
 		assert.equal(readMeta(last.path!).history.length, 1);
 	});
 
+	test('a model trained again under the same name is reloaded, not served from memory', async () => {
+		const images = await testImages(5);
+		await service.load('kept');
+		const before = await service.predict(images);
+		await collect(service.train({...base, epochs: 1, seed: 99, model: 'kept', force: true}));
+		await service.load('kept');
+		assert.notDeepEqual(await service.predict(images), before);
+	});
+
 	test('a killed service keeps the last finished epoch loadable', async () => {
 		const doomed = new ModelService();
 		const killed = collect(doomed.train({...base, epochs: 3, model: 'crashed'}), event => {

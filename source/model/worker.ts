@@ -16,17 +16,19 @@ import type {Evaluation, ModelDescription, TrainOptions} from './types.js';
 const send = (reply: Reply) => process.send!(reply);
 
 let backend: LoadedBackend;
-let current: {name: string; dir: string; model: LayersModel} | undefined;
+let current: {name: string; dir: string; savedAt: number; model: LayersModel} | undefined;
 const cancelled = new Set<number>();
 
 /** The named model, else the one loaded last, else the default one. */
 async function useModel(name?: string) {
 	if (name === undefined && current) return current;
 	const {name: resolved, dir} = resolveModel(name);
-	if (current?.name !== resolved || current.dir !== dir) {
+	// A model trained again under the same name is a new folder (saves rename): reload it.
+	const savedAt = fs.statSync(dir).mtimeMs;
+	if (current?.name !== resolved || current.dir !== dir || current.savedAt !== savedAt) {
 		const model = await loadModel(backend.tf, dir);
 		current?.model.dispose();
-		current = {name: resolved, dir, model};
+		current = {name: resolved, dir, savedAt, model};
 	}
 	return current;
 }
