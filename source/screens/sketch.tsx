@@ -124,7 +124,13 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 					{' '}
 					{state.cursor.x},{state.cursor.y}
 				</Text>
-				{state.count !== '' && <Text color={theme.color('warn')}> {state.count}…</Text>}
+				{state.count !== '' && (
+					<Text color={theme.color('warn')}>
+						{' '}
+						{state.count}
+						{theme.ascii ? '...' : '…'}
+					</Text>
+				)}
 			</Box>
 			<Box alignItems="flex-start">
 				<Box borderStyle={theme.ascii ? 'classic' : 'round'} borderColor={theme.color('muted')} flexShrink={0}>
@@ -145,7 +151,7 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 				</Text>
 			)}
 			<Text color={theme.color('muted')} wrap="truncate-end">
-				mouse: drag to paint · right button erases · wheel: brush
+				{['mouse: drag to paint', 'right button erases', 'wheel: brush'].join(theme.ascii ? ' - ' : ' · ')}
 			</Text>
 		</Box>
 	);
