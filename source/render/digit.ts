@@ -51,7 +51,7 @@ export function renderDigit(pixels: ArrayLike<number>, options: DigitRenderOptio
 }
 
 function cell(upper: number, lower: number, {colorLevel, ascii = false}: DigitRenderOptions): DigitSegment {
-	if (ascii) return {text: asciiRamp[Math.min(asciiRamp.length - 1, Math.floor(((upper + lower) / 2) * asciiRamp.length))]!};
+	if (ascii) return {text: rampCharacter((upper + lower) / 2)};
 	if (colorLevel === 'none') {
 		const top = upper >= 0.5;
 		const bottom = lower >= 0.5;
@@ -94,11 +94,18 @@ function nearest<T extends {level: number}>(choices: readonly T[], level: number
 	return best;
 }
 
-function clamp(value: number): number {
+/** The ASCII ramp's character for a gray level 0–1. */
+export function rampCharacter(value: number): string {
+	return asciiRamp[Math.min(asciiRamp.length - 1, Math.floor(value * asciiRamp.length))]!;
+}
+
+/** A gray level forced into 0–1 (NaN is 0). */
+export function clamp(value: number): number {
 	return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
 
-function mergeSegments(cells: readonly DigitSegment[]): DigitLine {
+/** Neighbouring cells of the same colors become one segment: fewer, longer strings to draw. */
+export function mergeSegments(cells: readonly DigitSegment[]): DigitLine {
 	const merged: DigitLine = [];
 	for (const next of cells) {
 		const last = merged.at(-1);

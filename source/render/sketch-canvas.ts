@@ -1,7 +1,7 @@
 // The sketch canvas as text: 28×28 pixels in 28×14 cells with half blocks, or at twice the
 // size (two columns × one row per pixel) for finer mouse work; a character ramp without
 // color or UTF-8. The keyboard cursor is a colored pixel, or a letter without color.
-import {grayColor, asciiRamp, type ColorLevel, type DigitLine, type DigitSegment} from './digit.js';
+import {clamp, grayColor, mergeSegments, rampCharacter, type ColorLevel, type DigitLine, type DigitSegment} from './digit.js';
 
 export type CanvasRenderOptions = {
 	colorLevel: ColorLevel;
@@ -30,11 +30,11 @@ export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOpt
 			for (let x = 0; x < size; x++) {
 				const value = at(x, y);
 				if (isCursor(x, y)) cells.push(colored ? {text: '  ', bg: options.cursorColor} : {text: letter + letter});
-				else if (options.ascii) cells.push({text: ramp(value).repeat(2)});
+				else if (options.ascii) cells.push({text: rampCharacter(value).repeat(2)});
 				else if (options.colorLevel === 'none') cells.push({text: shades[Math.round(value * (shades.length - 1))]!.repeat(2)});
 				else cells.push({text: '  ', bg: grayColor(value, options.colorLevel)});
 			}
-			lines.push(merge(cells));
+			lines.push(mergeSegments(cells));
 		}
 		return lines;
 	}
@@ -50,7 +50,7 @@ export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOpt
 				continue;
 			}
 			if (options.ascii) {
-				cells.push({text: ramp((upper + lower) / 2)});
+				cells.push({text: rampCharacter((upper + lower) / 2)});
 				continue;
 			}
 			if (options.colorLevel === 'none') {
@@ -63,7 +63,7 @@ export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOpt
 			const bg = cursorDown ? options.cursorColor! : grayColor(lower, options.colorLevel);
 			cells.push(fg === bg ? {text: ' ', bg} : {text: '▀', fg, bg});
 		}
-		lines.push(merge(cells));
+		lines.push(mergeSegments(cells));
 	}
 	return lines;
 }
@@ -77,22 +77,4 @@ export function halveImage(pixels: ArrayLike<number>, width = size): Float32Arra
 		for (let x = 0; x < width; x++) half[Math.floor(y / 2) * halfWidth + Math.floor(x / 2)]! += (pixels[y * width + x] ?? 0) / 4;
 	}
 	return half;
-}
-
-function ramp(value: number): string {
-	return asciiRamp[Math.min(asciiRamp.length - 1, Math.floor(value * asciiRamp.length))]!;
-}
-
-function clamp(value: number): number {
-	return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
-}
-
-function merge(cells: readonly DigitSegment[]): DigitLine {
-	const merged: DigitLine = [];
-	for (const next of cells) {
-		const last = merged.at(-1);
-		if (last && last.fg === next.fg && last.bg === next.bg) last.text += next.text;
-		else merged.push({...next});
-	}
-	return merged;
 }
