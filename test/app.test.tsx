@@ -122,7 +122,7 @@ describe('training form', () => {
 
 describe('training', () => {
 	test('a run shows progress and both charts with legends, ends with the summary, and loads the new model', async () => {
-		const {frame, press, service} = open(fakeService({stepMs: 15, batches: 6}));
+		const {frame, press, service} = open(fakeService({stepMs: 80, batches: 6}));
 		await press('1');
 		await frame(text => text.includes('Train a new model'));
 		await press('s');

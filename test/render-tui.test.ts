@@ -136,7 +136,7 @@ describe('formatting', () => {
 describe('training layout', () => {
 	test('fits charts, progress and the epoch table in 80×24', () => {
 		const layout = trainingLayout(80, 22, 3);
-		assert.deepEqual(layout, {chartWidth: 38, plotHeight: 10, tableRows: 3, together: true});
+		assert.deepEqual(layout, {chartWidth: 38, plotHeight: 10, tableRows: 3});
 		const used = 4 + 1 + (layout.plotHeight + 2) + 1 + 1 + layout.tableRows;
 		assert.ok(used <= 22, `uses ${used} of 22 rows`);
 	});

@@ -11,6 +11,12 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 	const theme = useTheme();
 	const waiting = backend.state === 'starting' || model.state === 'loading' || model.state === 'waiting';
 	const keys = hints.map(hint => `${hint.keys} ${hint.label}`).join('  ');
+	const separator = theme.ascii ? ' | ' : ' │ ';
+	const backendPart = plain(backendText(backend), theme.ascii);
+	const modelPart = plain(modelText(model), theme.ascii);
+	// The backend and the model come first; the keys give way to them, down to a minimum.
+	const leftWidth = (waiting ? 2 : 0) + backendPart.length + separator.length + modelPart.length;
+	const keysWidth = Math.max(Math.min(keys.length, width - leftWidth - 2), Math.min(keys.length, 24));
 	return (
 		<Box width={width} flexShrink={0}>
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
@@ -20,13 +26,15 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 							<Spinner type="line" />{' '}
 						</Text>
 					)}
-					<Text color={theme.color(backend.state === 'failed' ? 'bad' : 'muted')}>{plain(backendText(backend), theme.ascii)}</Text>
-					<Text color={theme.color('muted')}>{theme.ascii ? ' | ' : ' │ '}</Text>
-					<Text color={theme.color(model.state === 'failed' ? 'bad' : model.state === 'none' ? 'warn' : 'plain')}>{plain(modelText(model), theme.ascii)}</Text>
+					<Text color={theme.color(backend.state === 'failed' ? 'bad' : 'muted')}>{backendPart}</Text>
+					<Text color={theme.color('muted')}>{separator}</Text>
+					<Text color={theme.color(model.state === 'failed' ? 'bad' : model.state === 'none' ? 'warn' : 'plain')}>{modelPart}</Text>
 				</Text>
 			</Box>
-			<Box flexShrink={0} marginLeft={2}>
-				<Text color={theme.color('muted')}>{keys}</Text>
+			<Box flexShrink={0} width={keysWidth} marginLeft={2} justifyContent="flex-end">
+				<Text color={theme.color('muted')} wrap="truncate-end">
+					{keys}
+				</Text>
 			</Box>
 		</Box>
 	);

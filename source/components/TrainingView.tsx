@@ -25,16 +25,12 @@ type Props = {
 	/** Rows the screen may use (the status line is not part of them). */
 	height: number;
 	confirming: boolean;
-	/** When charts and numbers cannot share the window: which one is shown. */
-	view: 'charts' | 'numbers';
 };
 
-export function TrainingView({state, width, height, confirming, view}: Props) {
+export function TrainingView({state, width, height, confirming}: Props) {
 	const theme = useTheme();
 	const layout = trainingLayout(width, height, state.epochs);
 	const inner = width - 2;
-	const showCharts = layout.together || view === 'charts';
-	const showTable = layout.together || view === 'numbers';
 	const chart = (metric: 'loss' | 'accuracy') =>
 		renderChart({
 			title: metric,
@@ -48,36 +44,28 @@ export function TrainingView({state, width, height, confirming, view}: Props) {
 			format: metric === 'accuracy' ? value => `${Math.round(value * 100)}%` : value => value.toFixed(2),
 			ascii: theme.ascii,
 		});
-	const lossLines = showCharts ? chart('loss') : [];
-	const accuracyLines = showCharts ? chart('accuracy') : [];
-	const table = showTable ? epochTable(state.history, layout.tableRows) : [];
+	const lossLines = chart('loss');
+	const accuracyLines = chart('accuracy');
+	const table = epochTable(state.history, layout.tableRows);
 	return (
 		<Box flexDirection="column" paddingX={1} width={width} height={height}>
 			{state.phase === 'finished' ? <Outcome state={state} /> : <Progress state={state} width={inner} confirming={confirming} />}
 			<Text> </Text>
-			{showCharts && (
-				<Box>
-					<Box width={layout.chartWidth} flexShrink={0}>
-						<CellBlock lines={lossLines} />
-					</Box>
-					<Box width={2} flexShrink={0} />
-					<Box width={layout.chartWidth} flexShrink={0}>
-						<CellBlock lines={accuracyLines} />
-					</Box>
+			<Box>
+				<Box width={layout.chartWidth} flexShrink={0}>
+					<CellBlock lines={lossLines} />
 				</Box>
-			)}
-			{showCharts && showTable && <Text> </Text>}
-			{showTable &&
-				table.map((line, index) => (
-					<Text key={index} color={theme.color(index === 0 ? 'muted' : 'plain')} wrap="truncate-end">
-						{line}
-					</Text>
-				))}
-			{!layout.together && (
-				<Text color={theme.color('muted')} wrap="truncate-end">
-					Tab shows the {view === 'charts' ? 'epoch table' : 'charts'}
+				<Box width={2} flexShrink={0} />
+				<Box width={layout.chartWidth} flexShrink={0}>
+					<CellBlock lines={accuracyLines} />
+				</Box>
+			</Box>
+			<Text> </Text>
+			{table.map((line, index) => (
+				<Text key={index} color={theme.color(index === 0 ? 'muted' : 'plain')} wrap="truncate-end">
+					{line}
 				</Text>
-			)}
+			))}
 		</Box>
 	);
 }

@@ -49,7 +49,6 @@ export const keymaps = {
 	],
 	training: [
 		{command: 'stop', keys: ['escape', 'q'], help: 'stop training (asks first; the last finished epoch is kept)', hint: 'stop'},
-		{command: 'view', keys: ['tab'], help: 'switch between the charts and the numbers (small windows)'},
 	],
 	stopConfirm: [
 		{command: 'yes', keys: ['y', 'return'], help: 'stop at the next batch and keep the last finished epoch', hint: 'stop'},
@@ -58,8 +57,7 @@ export const keymaps = {
 	trainDone: [
 		{command: 'home', keys: ['return', 'escape', 'q'], help: 'back to the menu', hint: 'home'},
 		{command: 'again', keys: ['t'], help: 'train another model', hint: 'train again'},
-		{command: 'evaluate', keys: ['e'], help: 'evaluate the new model on the test images'},
-		{command: 'view', keys: ['tab'], help: 'switch between the charts and the numbers (small windows)'},
+		{command: 'evaluate', keys: ['e'], help: 'evaluate the new model on the test images', hint: 'evaluate'},
 	],
 	evaluate: [
 		{command: 'view', keys: ['tab'], help: 'next view: matrix, report, confused pairs, mistakes (a big window shows several at once)', hint: 'views'},

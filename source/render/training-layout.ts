@@ -1,5 +1,6 @@
 // How the training screen uses the window: two charts side by side, as tall as the window
-// allows next to the progress block and the epoch table, and never taller than it.
+// allows next to the progress block and the epoch table. From 80×24 up everything fits at
+// once, so there is no Tab between parts.
 
 export type TrainingLayout = {
 	/** Width of each of the two charts. */
@@ -8,8 +9,6 @@ export type TrainingLayout = {
 	plotHeight: number;
 	/** Epochs shown in the table (its header is one more row). */
 	tableRows: number;
-	/** Whether charts and numbers share the window; otherwise Tab shows one at a time. */
-	together: boolean;
 };
 
 /** Rows besides the charts and the table: progress block (4) + blank + blank + table header. */
@@ -27,13 +26,9 @@ export function trainingLayout(columns: number, rows: number, epochs: number): T
 	const chartWidth = Math.max(Math.floor((columns - 2 - 2) / 2), 10);
 	const wantedTable = Math.min(Math.max(epochs, 1), 3);
 	const room = rows - fixedRows - chartFrame;
-	if (room - wantedTable < minimumPlot) {
-		// One part at a time: the charts get the space below the progress block.
-		return {chartWidth, plotHeight: Math.max(Math.min(rows - 5 - chartFrame, maximumPlot), 2), tableRows: Math.max(rows - 6, 1), together: false};
-	}
 	// The table gets a row per epoch (up to ten) while the charts keep a useful height;
 	// the charts take the rest.
 	const tableRows = Math.max(Math.min(Math.max(epochs, 1), maximumTable, room - minimumPlot * 2), wantedTable);
 	const plotHeight = Math.min(room - tableRows, maximumPlot);
-	return {chartWidth, plotHeight, tableRows, together: true};
+	return {chartWidth, plotHeight: Math.max(plotHeight, 2), tableRows};
 }

@@ -26,7 +26,6 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 	const {store} = useServices();
 	const [form, dispatch] = useReducer(formReducer, initialValues, initialForm);
 	const [confirming, setConfirming] = useState(false);
-	const [view, setView] = useState<'charts' | 'numbers'>('charts');
 	const problems = formProblems(form.values, store);
 	const {phase} = training.state;
 
@@ -46,7 +45,6 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 		if (phase === 'finished') setConfirming(false);
 	}, [phase]);
 
-	const toggleView = () => setView(current => (current === 'charts' ? 'numbers' : 'charts'));
 	useKeymap(
 		'trainForm',
 		{
@@ -75,7 +73,7 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 	);
 	useKeymap(
 		'training',
-		{stop: () => setConfirming(true), view: toggleView},
+		{stop: () => setConfirming(true)},
 		{active: phase !== 'idle' && phase !== 'finished' && !confirming},
 	);
 	useKeymap(
@@ -102,7 +100,6 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 				training.reset();
 				onEvaluate();
 			},
-			view: toggleView,
 		},
 		{active: phase === 'finished'},
 	);
@@ -114,5 +111,5 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 			</Box>
 		);
 	}
-	return <TrainingView state={training.state} width={width} height={height} confirming={confirming} view={view} />;
+	return <TrainingView state={training.state} width={width} height={height} confirming={confirming} />;
 }
