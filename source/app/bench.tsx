@@ -102,7 +102,7 @@ export async function measureTuiTraining(
 	const cpuBefore = process.cpuUsage();
 	const app = render(
 		<App services={{model: watched, store: realStore}} theme={createTheme(2)} size={{columns, rows}} initial={{screen: 'train', form, autostart: true}} />,
-		{stdout: screen as unknown as NodeJS.WriteStream, stdin: new SilentKeyboard() as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 10, onRender},
+		{stdout: screen as unknown as NodeJS.WriteStream, stdin: new SilentKeyboard() as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 30, onRender},
 	);
 	try {
 		const outcome = await finished;

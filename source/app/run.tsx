@@ -24,9 +24,11 @@ export async function runApp(service: ModelService, {ascii = false, initial}: Ru
 		},
 	});
 	try {
+		// Training redraws itself about four times a second (use-training merges its events);
+		// Ink's own cap only delays a key's answer, so it stays at its default.
 		instance = render(
 			<App services={{model: service, store: realStore}} theme={theme} defaultModel={defaultModelName()} initial={initial} onQuit={exitCode => (code = exitCode)} />,
-			{exitOnCtrlC: false, maxFps: 10},
+			{exitOnCtrlC: false, maxFps: 30},
 		);
 		await instance.waitUntilExit();
 	} finally {
