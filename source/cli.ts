@@ -94,10 +94,11 @@ const commandHelp: Record<string, string> = {
 `,
 	predict: `
   Usage
-    $ digits predict FILE|FOLDER|- ... [options]
+    $ digits predict FILE|FOLDER|GLOB|- ... [options]
 
   Reads the digit in each image (PNG, JPEG, BMP, GIF, TIFF). A folder means its image
-  files; - reads one image from standard input. Prints file, digit and confidence; a file
+  files; a quoted glob (*, ?, [...], **) is expanded by digits; - reads one image from
+  standard input. Prints file, digit and confidence; a file
   that fails is reported on stderr and the exit code is 1, but the others are still read.
 
   Options
@@ -108,6 +109,7 @@ const commandHelp: Record<string, string> = {
   Examples
     $ digits predict digit.png
     $ digits predict scans/ --json
+    $ digits predict 'scans/**/*.png'
     $ cat digit.png | digits predict -
 `,
 	report: `
