@@ -98,8 +98,8 @@ const commandHelp: Record<string, string> = {
 
   Reads the digit in each image (PNG, JPEG, BMP, GIF, TIFF). A folder means its image
   files; a quoted glob (*, ?, [...], **) is expanded by digits; - reads one image from
-  standard input. Prints file, digit and confidence; a file
-  that fails is reported on stderr and the exit code is 1, but the others are still read.
+  standard input. Prints file, digit and confidence; a file that fails is reported on
+  stderr and the exit code is 1, but the others are still read.
 
   Options
     --model NAME             the model to use (default: the default model)
