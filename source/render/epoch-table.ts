@@ -1,15 +1,9 @@
 // The last epochs' numbers as a small fixed-width table.
+import type {HistoryEntry} from '../model/types.js';
 import {count, duration, percent} from './format.js';
 
-export type EpochTableRow = {
-	epoch: number;
-	loss: number;
-	accuracy: number;
-	valLoss: number | null;
-	valAccuracy: number | null;
-	imagesPerSecond: number;
-	seconds: number;
-};
+/** An epoch as meta.json's history keeps it, with the speed the epoch event reported. */
+export type EpochTableRow = HistoryEntry & {imagesPerSecond: number};
 
 const columns = [
 	{title: 'epoch', width: 5, cell: (row: EpochTableRow) => String(row.epoch)},
