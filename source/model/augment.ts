@@ -1,0 +1,357 @@
+// On-the-fly augmentation of MNIST batches: each 28×28 image gets a random affine warp,
+// sometimes thicker or thinner strokes, sometimes an elastic distortion. Pure functions on
+// typed arrays, so the training loop can call it once per batch before making a tensor.
+
+const SIZE = 28;
+const PIXELS = SIZE * SIZE;
+// The padded copy has a one-pixel zero border, so bilinear sampling needs no bounds checks.
+const PADDED = SIZE + 2;
+const CENTER = (SIZE - 1) / 2;
+
+export type ElasticOptions = {
+	/** Displacement scale in pixels per unit of smoothed noise (Simard et al. used ~34). */
+	alpha: number;
+	/** Standard deviation of the Gaussian that smooths the noise, in pixels. */
+	sigma: number;
+	/** Chance that an image is distorted at all. */
+	probability: number;
+};
+
+export type AugmentOptions = {
+	/** Largest shift in pixels, each axis. */
+	shift: number;
+	/** Largest rotation in degrees, either way. */
+	rotation: number;
+	/** Largest relative change of size: 0.1 → 0.9..1.1. */
+	scale: number;
+	/** Largest horizontal shear factor (x moves by shear·y): 0.2 ≈ 11°. */
+	shear: number;
+	/** Chance that strokes are thickened or thinned (half each). */
+	thickness: number;
+	elastic: ElasticOptions;
+};
+
+/** Strong enough to vary handwriting, mild enough that every digit stays readable. */
+export const defaultAugmentation: AugmentOptions = {
+	shift: 2,
+	rotation: 12,
+	scale: 0.1,
+	shear: 0.2,
+	thickness: 0.3,
+	elastic: {alpha: 34, sigma: 6, probability: 0.4},
+};
+
+/** No change at all: what augmentBatch does with it is a copy. */
+export const noAugmentation: AugmentOptions = {
+	shift: 0,
+	rotation: 0,
+	scale: 0,
+	shear: 0,
+	thickness: 0,
+	elastic: {alpha: 0, sigma: 1, probability: 0},
+};
+
+/**
+ * A 2×3 matrix [a, b, c, d, e, f] mapping an output pixel (x, y) to the source position
+ * (a·x + b·y + c, d·x + e·y + f) it is sampled from: the inverse of the visible motion.
+ */
+export type AffineMatrix = Float64Array;
+
+export const identityMatrix = (): AffineMatrix => Float64Array.of(1, 0, 0, 0, 1, 0);
+
+export type AffineParameters = {
+	/** Degrees; positive turns clockwise on screen (y points down). */
+	rotation: number;
+	/** Size factor, 1 for none. */
+	scale: number;
+	/** Horizontal shear factor: x moves by shear·(y − center). */
+	shear: number;
+	/** Pixels to the right. */
+	shiftX: number;
+	/** Pixels down. */
+	shiftY: number;
+};
+
+/**
+ * The sampling matrix of shear, then scale, then rotation about the image center, then a
+ * shift. Written into `out` when given.
+ */
+export function affineMatrix(parameters: AffineParameters, out: AffineMatrix = new Float64Array(6)): AffineMatrix {
+	const angle = (parameters.rotation * Math.PI) / 180;
+	const cos = Math.cos(angle);
+	const sin = Math.sin(angle);
+	const {scale, shear} = parameters;
+	// Inverse of rotation·scale·shear: shear⁻¹ · scale⁻¹ · rotation⁻¹.
+	const a = (cos + shear * sin) / scale;
+	const b = (sin - shear * cos) / scale;
+	const d = -sin / scale;
+	const e = cos / scale;
+	const x = CENTER + parameters.shiftX;
+	const y = CENTER + parameters.shiftY;
+	out[0] = a;
+	out[1] = b;
+	out[2] = CENTER - (a * x + b * y);
+	out[3] = d;
+	out[4] = e;
+	out[5] = CENTER - (d * x + e * y);
+	return out;
+}
+
+/** A uniform draw in [-1, 1). */
+const symmetric = (random: () => number): number => random() * 2 - 1;
+
+/** Random affine parameters within the options' limits; a limit of 0 draws nothing for it. */
+export function randomAffine(options: AugmentOptions, random: () => number): AffineParameters {
+	return {
+		rotation: options.rotation > 0 ? symmetric(random) * options.rotation : 0,
+		scale: options.scale > 0 ? 1 + symmetric(random) * options.scale : 1,
+		shear: options.shear > 0 ? symmetric(random) * options.shear : 0,
+		shiftX: options.shift > 0 ? symmetric(random) * options.shift : 0,
+		shiftY: options.shift > 0 ? symmetric(random) * options.shift : 0,
+	};
+}
+
+function checkImage(name: string, image: Float32Array): void {
+	if (image.length !== PIXELS) throw new RangeError(`${name} must hold one 28×28 image (${PIXELS} values), not ${image.length}`);
+}
+
+function clamp01(value: number): number {
+	return value < 0 ? 0 : value > 1 ? 1 : value;
+}
+
+/** Copies the image into the middle of a 30×30 buffer whose border stays zero. */
+function pad(source: Float32Array, padded: Float32Array): void {
+	for (let y = 0; y < SIZE; y++) padded.set(source.subarray(y * SIZE, y * SIZE + SIZE), (y + 1) * PADDED + 1);
+}
+
+/** A shift by whole pixels: a copy, no interpolation. */
+function translate(source: Float32Array, dx: number, dy: number, out: Float32Array): void {
+	out.fill(0);
+	for (let y = 0; y < SIZE; y++) {
+		const from = y - dy;
+		if (from < 0 || from >= SIZE) continue;
+		const start = Math.max(0, dx);
+		const end = Math.min(SIZE, SIZE + dx);
+		for (let x = start; x < end; x++) out[y * SIZE + x] = clamp01(source[from * SIZE + x - dx]!);
+	}
+}
+
+/**
+ * Resamples `source` into `out` bilinearly: output pixel p reads the source at
+ * matrix·(p + displacement(p)); positions outside the image read 0. `displacement` is the
+ * elastic field, or omitted. `padded` is a 900-value scratch buffer whose border is zero.
+ */
+export function warp(source: Float32Array, matrix: AffineMatrix, out: Float32Array, displacement?: {dx: Float32Array; dy: Float32Array}, padded: Float32Array = new Float32Array(PADDED * PADDED)): Float32Array {
+	checkImage('source', source);
+	checkImage('out', out);
+	const [a, b, c, d, e, f] = matrix as unknown as [number, number, number, number, number, number];
+	if (!displacement && a === 1 && b === 0 && d === 0 && e === 1 && Number.isInteger(c) && Number.isInteger(f)) {
+		translate(source, -c, -f, out);
+		return out;
+	}
+
+	pad(source, padded);
+	const dxs = displacement?.dx;
+	const dys = displacement?.dy;
+	for (let y = 0, i = 0; y < SIZE; y++) {
+		for (let x = 0; x < SIZE; x++, i++) {
+			let px = x;
+			let py = y;
+			if (dxs && dys) {
+				px += dxs[i]!;
+				py += dys[i]!;
+			}
+
+			// Shifted by one into padded coordinates, where the valid range is [0, 29).
+			const sx = a * px + b * py + c + 1;
+			const sy = d * px + e * py + f + 1;
+			if (!(sx >= 0 && sx < PADDED - 1 && sy >= 0 && sy < PADDED - 1)) {
+				out[i] = 0;
+				continue;
+			}
+
+			const x0 = sx | 0;
+			const y0 = sy | 0;
+			const wx = sx - x0;
+			const wy = sy - y0;
+			const k = y0 * PADDED + x0;
+			const top = padded[k]! + (padded[k + 1]! - padded[k]!) * wx;
+			const bottom = padded[k + PADDED]! + (padded[k + PADDED + 1]! - padded[k + PADDED]!) * wx;
+			out[i] = clamp01(top + (bottom - top) * wy);
+		}
+	}
+
+	return out;
+}
+
+/** The affine warp alone (see `warp`). */
+export function affineWarp(source: Float32Array, matrix: AffineMatrix, out: Float32Array = new Float32Array(PIXELS)): Float32Array {
+	return warp(source, matrix, out);
+}
+
+/** Elastic distortion with given fields: output pixel (x, y) reads the source at (x + dx, y + dy). */
+export function elasticWarp(source: Float32Array, dx: Float32Array, dy: Float32Array, out: Float32Array = new Float32Array(PIXELS)): Float32Array {
+	checkImage('dx', dx);
+	checkImage('dy', dy);
+	return warp(source, identityMatrix(), out, {dx, dy});
+}
+
+/** 3×3 max (dilate) or min (erode), blended with the source by `amount` (1 = the full filter). */
+function morphology(source: Float32Array, out: Float32Array, amount: number, grow: boolean): Float32Array {
+	checkImage('source', source);
+	checkImage('out', out);
+	if (source === out) throw new Error('dilate and erode need separate source and out buffers');
+	const pick = grow ? (p: number, q: number) => (p > q ? p : q) : (p: number, q: number) => (p < q ? p : q);
+	for (let y = 0, i = 0; y < SIZE; y++) {
+		// Edges repeat the nearest row or column, which is neutral for both max and min.
+		const up = y > 0 ? -SIZE : 0;
+		const down = y < SIZE - 1 ? SIZE : 0;
+		for (let x = 0; x < SIZE; x++, i++) {
+			const left = x > 0 ? -1 : 0;
+			const right = x < SIZE - 1 ? 1 : 0;
+			const above = pick(pick(source[i + up + left]!, source[i + up]!), source[i + up + right]!);
+			const level = pick(pick(source[i + left]!, source[i]!), source[i + right]!);
+			const below = pick(pick(source[i + down + left]!, source[i + down]!), source[i + down + right]!);
+			const value = source[i]!;
+			out[i] = clamp01(value + (pick(pick(above, level), below) - value) * amount);
+		}
+	}
+
+	return out;
+}
+
+/** Thicker strokes: each pixel moves toward the brightest of its 3×3 neighbourhood. */
+export function dilate(source: Float32Array, out: Float32Array = new Float32Array(PIXELS), amount = 1): Float32Array {
+	return morphology(source, out, amount, true);
+}
+
+/** Thinner strokes: each pixel moves toward the darkest of its 3×3 neighbourhood. */
+export function erode(source: Float32Array, out: Float32Array = new Float32Array(PIXELS), amount = 1): Float32Array {
+	return morphology(source, out, amount, false);
+}
+
+/**
+ * Smoothing for displacement noise. Noise is drawn on every `stride`-th pixel (amplitude
+ * × stride, the same spectrum below the Gaussian's cutoff), so the blur is a small
+ * matrix product instead of a 28-wide convolution per pixel.
+ */
+export type ElasticKernel = {
+	sigma: number;
+	stride: number;
+	/** Noise sites per axis. */
+	sites: number;
+	/** SIZE × sites: the Gaussian weight of site j at pixel x, zero beyond 4σ. */
+	weights: Float32Array;
+};
+
+export function elasticKernel(sigma: number): ElasticKernel {
+	if (!(sigma > 0)) throw new RangeError(`sigma must be positive, not ${sigma}`);
+	// Sites σ/2 apart carry the Gaussian's spectrum to within e^(−2π²) ≈ 3e-9.
+	const stride = Math.max(1, Math.min(4, Math.floor(sigma / 2)));
+	const sites = Math.ceil(SIZE / stride);
+	const offset = Math.floor((SIZE - 1 - (sites - 1) * stride) / 2);
+	const radius = Math.ceil(4 * sigma);
+	let total = 0;
+	for (let k = -radius; k <= radius; k++) total += Math.exp(-(k * k) / (2 * sigma * sigma));
+	const weights = new Float32Array(SIZE * sites);
+	for (let x = 0; x < SIZE; x++) {
+		for (let j = 0; j < sites; j++) {
+			const distance = x - (offset + j * stride);
+			if (Math.abs(distance) <= radius) weights[x * sites + j] = Math.exp(-(distance * distance) / (2 * sigma * sigma)) / total;
+		}
+	}
+
+	return {sigma, stride, sites, weights};
+}
+
+/** Scratch space for one image at a time, reused across a batch. */
+type Workspace = {
+	padded: Float32Array;
+	thick: Float32Array;
+	dx: Float32Array;
+	dy: Float32Array;
+	noise: Float32Array;
+	rows: Float32Array;
+	matrix: AffineMatrix;
+};
+
+function workspace(kernel: ElasticKernel): Workspace {
+	return {
+		padded: new Float32Array(PADDED * PADDED),
+		thick: new Float32Array(PIXELS),
+		dx: new Float32Array(PIXELS),
+		dy: new Float32Array(PIXELS),
+		noise: new Float32Array(kernel.sites * kernel.sites),
+		rows: new Float32Array(kernel.sites * SIZE),
+		matrix: identityMatrix(),
+	};
+}
+
+/** Fills `field` with uniform noise on the kernel's sites, smoothed and scaled by `alpha`. */
+function smoothField(field: Float32Array, kernel: ElasticKernel, alpha: number, random: () => number, noise: Float32Array, rows: Float32Array): void {
+	const {sites, weights} = kernel;
+	const amplitude = alpha * kernel.stride;
+	for (let i = 0; i < noise.length; i++) noise[i] = (random() * 2 - 1) * amplitude;
+	// Along x for each row of sites, then along y: field = W · noise · Wᵀ.
+	for (let row = 0; row < sites; row++) {
+		for (let x = 0; x < SIZE; x++) {
+			let sum = 0;
+			for (let j = 0; j < sites; j++) sum += weights[x * sites + j]! * noise[row * sites + j]!;
+			rows[row * SIZE + x] = sum;
+		}
+	}
+
+	for (let y = 0; y < SIZE; y++) {
+		for (let x = 0; x < SIZE; x++) {
+			let sum = 0;
+			for (let row = 0; row < sites; row++) sum += weights[y * sites + row]! * rows[row * SIZE + x]!;
+			field[y * SIZE + x] = sum;
+		}
+	}
+}
+
+/** Random smooth displacement fields in pixels (dx, dy) for an elastic distortion. */
+export function elasticFields(random: () => number, alpha: number, kernel: ElasticKernel, dx: Float32Array = new Float32Array(PIXELS), dy: Float32Array = new Float32Array(PIXELS)): {dx: Float32Array; dy: Float32Array} {
+	const space = workspace(kernel);
+	smoothField(dx, kernel, alpha, random, space.noise, space.rows);
+	smoothField(dy, kernel, alpha, random, space.noise, space.rows);
+	return {dx, dy};
+}
+
+/**
+ * An augmented copy of `count` 28×28 images laid out one after another (values in [0, 1]).
+ * Per image: a random affine warp, with chance `thickness` a softened dilate or erode, with
+ * chance `elastic.probability` an elastic distortion, sampled once together. Writes into
+ * `out` when given (it must not be `images`).
+ */
+export function augmentBatch(images: Float32Array, count: number, options: AugmentOptions, random: () => number, out: Float32Array = new Float32Array(count * PIXELS)): Float32Array {
+	if (images.length < count * PIXELS) throw new RangeError(`${count} images need ${count * PIXELS} values, got ${images.length}`);
+	if (out.length < count * PIXELS) throw new RangeError(`out needs ${count * PIXELS} values, has ${out.length}`);
+	if (out.buffer === images.buffer && out.byteOffset === images.byteOffset) throw new Error('augmentBatch needs an out buffer separate from images');
+	const {elastic} = options;
+	const distort = elastic.probability > 0 && elastic.alpha !== 0;
+	const kernel = elasticKernel(distort ? elastic.sigma : 1);
+	const space = workspace(kernel);
+	const displacement = {dx: space.dx, dy: space.dy};
+	for (let n = 0; n < count; n++) {
+		let source = images.subarray(n * PIXELS, (n + 1) * PIXELS);
+		const target = out.subarray(n * PIXELS, (n + 1) * PIXELS);
+		affineMatrix(randomAffine(options, random), space.matrix);
+		if (options.thickness > 0 && random() < options.thickness) {
+			// Half to full strength: a full 3×3 erode wipes out MNIST's 2-pixel strokes.
+			const amount = 0.5 + 0.5 * random();
+			source = random() < 0.5 ? dilate(source, space.thick, amount) : erode(source, space.thick, amount);
+		}
+
+		let fields: typeof displacement | undefined;
+		if (distort && random() < elastic.probability) {
+			smoothField(space.dx, kernel, elastic.alpha, random, space.noise, space.rows);
+			smoothField(space.dy, kernel, elastic.alpha, random, space.noise, space.rows);
+			fields = displacement;
+		}
+
+		warp(source, space.matrix, target, fields, space.padded);
+	}
+
+	return out;
+}
