@@ -25,9 +25,13 @@ export function modelsDirs(): string[] {
 	return writable === shipped ? [shipped] : [writable, shipped];
 }
 
+/** The user's config folder: $XDG_CONFIG_HOME/digits, else ~/.config/digits. */
+export function configDir(): string {
+	return path.join(process.env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config'), 'digits');
+}
+
 function configFile(): string {
-	const base = process.env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config');
-	return path.join(base, 'digits', 'config.json');
+	return path.join(configDir(), 'config.json');
 }
 
 function readConfig(): {defaultModel?: string} {
