@@ -38,7 +38,7 @@ export const defaultAugmentation: AugmentOptions = {
 	scale: 0.1,
 	shear: 0.2,
 	thickness: 0.3,
-	elastic: {alpha: 34, sigma: 6, probability: 0.4},
+	elastic: {alpha: 34, sigma: 5, probability: 0.4},
 };
 
 /** No change at all: what augmentBatch does with it is a copy. */
@@ -201,7 +201,6 @@ function morphology(source: Float32Array, out: Float32Array, amount: number, gro
 	checkImage('source', source);
 	checkImage('out', out);
 	if (source === out) throw new Error('dilate and erode need separate source and out buffers');
-	const pick = grow ? (p: number, q: number) => (p > q ? p : q) : (p: number, q: number) => (p < q ? p : q);
 	for (let y = 0, i = 0; y < SIZE; y++) {
 		// Edges repeat the nearest row or column, which is neutral for both max and min.
 		const up = y > 0 ? -SIZE : 0;
@@ -209,11 +208,17 @@ function morphology(source: Float32Array, out: Float32Array, amount: number, gro
 		for (let x = 0; x < SIZE; x++, i++) {
 			const left = x > 0 ? -1 : 0;
 			const right = x < SIZE - 1 ? 1 : 0;
-			const above = pick(pick(source[i + up + left]!, source[i + up]!), source[i + up + right]!);
-			const level = pick(pick(source[i + left]!, source[i]!), source[i + right]!);
-			const below = pick(pick(source[i + down + left]!, source[i + down]!), source[i + down + right]!);
+			const a = source[i + up + left]!;
+			const b = source[i + up]!;
+			const c = source[i + up + right]!;
+			const d = source[i + left]!;
 			const value = source[i]!;
-			out[i] = clamp01(value + (pick(pick(above, level), below) - value) * amount);
+			const f = source[i + right]!;
+			const g = source[i + down + left]!;
+			const h = source[i + down]!;
+			const k = source[i + down + right]!;
+			const extreme = grow ? Math.max(a, b, c, d, value, f, g, h, k) : Math.min(a, b, c, d, value, f, g, h, k);
+			out[i] = clamp01(value + (extreme - value) * amount);
 		}
 	}
 
@@ -231,37 +236,50 @@ export function erode(source: Float32Array, out: Float32Array = new Float32Array
 }
 
 /**
- * Smoothing for displacement noise. Noise is drawn on every `stride`-th pixel (amplitude
- * × stride, the same spectrum below the Gaussian's cutoff), so the blur is a small
- * matrix product instead of a 28-wide convolution per pixel.
+ * Smoothing for displacement noise. Noise is drawn on sites `stride` pixels apart
+ * (amplitude × stride: the same spectrum below the Gaussian's cutoff), blurred there, and
+ * interpolated bilinearly to every pixel: a few thousand multiplications per field instead
+ * of a 28-wide convolution at each pixel. Sites 0.6σ apart keep the spectrum to within 1e-6
+ * and the interpolation to within ~5% of the exact blur.
  */
 export type ElasticKernel = {
 	sigma: number;
 	stride: number;
 	/** Noise sites per axis. */
 	sites: number;
-	/** SIZE × sites: the Gaussian weight of site j at pixel x, zero beyond 4σ. */
-	weights: Float32Array;
+	/** sites × sites: the Gaussian weight between two sites, zero beyond 4σ. */
+	weights: Float64Array;
+	/** Per pixel along an axis: the site before it and the weight of the site after it. */
+	before: Int32Array;
+	after: Float64Array;
 };
 
 export function elasticKernel(sigma: number): ElasticKernel {
 	if (!(sigma > 0)) throw new RangeError(`sigma must be positive, not ${sigma}`);
-	// Sites σ/2 apart carry the Gaussian's spectrum to within e^(−2π²) ≈ 3e-9.
-	const stride = Math.max(1, Math.min(4, Math.floor(sigma / 2)));
-	const sites = Math.ceil(SIZE / stride);
+	const stride = Math.max(1, Math.min(4, Math.floor(sigma * 0.6)));
+	const sites = Math.ceil((SIZE - 1) / stride) + 1;
 	const offset = Math.floor((SIZE - 1 - (sites - 1) * stride) / 2);
 	const radius = Math.ceil(4 * sigma);
 	let total = 0;
 	for (let k = -radius; k <= radius; k++) total += Math.exp(-(k * k) / (2 * sigma * sigma));
-	const weights = new Float32Array(SIZE * sites);
-	for (let x = 0; x < SIZE; x++) {
+	const weights = new Float64Array(sites * sites);
+	for (let i = 0; i < sites; i++) {
 		for (let j = 0; j < sites; j++) {
-			const distance = x - (offset + j * stride);
-			if (Math.abs(distance) <= radius) weights[x * sites + j] = Math.exp(-(distance * distance) / (2 * sigma * sigma)) / total;
+			const distance = (i - j) * stride;
+			if (Math.abs(distance) <= radius) weights[i * sites + j] = Math.exp(-(distance * distance) / (2 * sigma * sigma)) / total;
 		}
 	}
 
-	return {sigma, stride, sites, weights};
+	const before = new Int32Array(SIZE);
+	const after = new Float64Array(SIZE);
+	for (let x = 0; x < SIZE; x++) {
+		const position = (x - offset) / stride;
+		const site = Math.min(Math.floor(position), sites - 2);
+		before[x] = site;
+		after[x] = position - site;
+	}
+
+	return {sigma, stride, sites, weights, before, after};
 }
 
 /** Scratch space for one image at a time, reused across a batch. */
@@ -270,8 +288,9 @@ type Workspace = {
 	thick: Float32Array;
 	dx: Float32Array;
 	dy: Float32Array;
-	noise: Float32Array;
-	rows: Float32Array;
+	noise: Float64Array;
+	blurred: Float64Array;
+	rows: Float64Array;
 	matrix: AffineMatrix;
 };
 
@@ -281,40 +300,56 @@ function workspace(kernel: ElasticKernel): Workspace {
 		thick: new Float32Array(PIXELS),
 		dx: new Float32Array(PIXELS),
 		dy: new Float32Array(PIXELS),
-		noise: new Float32Array(kernel.sites * kernel.sites),
-		rows: new Float32Array(kernel.sites * SIZE),
+		noise: new Float64Array(kernel.sites * kernel.sites),
+		blurred: new Float64Array(kernel.sites * kernel.sites),
+		rows: new Float64Array(kernel.sites * SIZE),
 		matrix: identityMatrix(),
 	};
 }
 
 /** Fills `field` with uniform noise on the kernel's sites, smoothed and scaled by `alpha`. */
-function smoothField(field: Float32Array, kernel: ElasticKernel, alpha: number, random: () => number, noise: Float32Array, rows: Float32Array): void {
-	const {sites, weights} = kernel;
+function smoothField(field: Float32Array, kernel: ElasticKernel, alpha: number, random: () => number, space: Workspace): void {
+	const {sites, weights, before, after} = kernel;
+	const {noise, blurred, rows} = space;
 	const amplitude = alpha * kernel.stride;
 	for (let i = 0; i < noise.length; i++) noise[i] = (random() * 2 - 1) * amplitude;
-	// Along x for each row of sites, then along y: field = W · noise · Wᵀ.
+	// Blur between sites: blurred = W · noise · Wᵀ, along x into `rows`, then along y.
 	for (let row = 0; row < sites; row++) {
-		for (let x = 0; x < SIZE; x++) {
+		for (let i = 0; i < sites; i++) {
 			let sum = 0;
-			for (let j = 0; j < sites; j++) sum += weights[x * sites + j]! * noise[row * sites + j]!;
-			rows[row * SIZE + x] = sum;
+			for (let j = 0; j < sites; j++) sum += weights[i * sites + j]! * noise[row * sites + j]!;
+			rows[row * sites + i] = sum;
+		}
+	}
+
+	for (let i = 0; i < sites; i++) {
+		for (let column = 0; column < sites; column++) {
+			let sum = 0;
+			for (let j = 0; j < sites; j++) sum += weights[i * sites + j]! * rows[j * sites + column]!;
+			blurred[i * sites + column] = sum;
+		}
+	}
+
+	// Bilinear from sites to pixels, along x into `rows`, then along y.
+	for (let site = 0; site < sites; site++) {
+		for (let x = 0; x < SIZE; x++) {
+			const k = site * sites + before[x]!;
+			rows[site * SIZE + x] = blurred[k]! + (blurred[k + 1]! - blurred[k]!) * after[x]!;
 		}
 	}
 
 	for (let y = 0; y < SIZE; y++) {
-		for (let x = 0; x < SIZE; x++) {
-			let sum = 0;
-			for (let row = 0; row < sites; row++) sum += weights[y * sites + row]! * rows[row * SIZE + x]!;
-			field[y * SIZE + x] = sum;
-		}
+		const top = before[y]! * SIZE;
+		const weight = after[y]!;
+		for (let x = 0; x < SIZE; x++) field[y * SIZE + x] = rows[top + x]! + (rows[top + SIZE + x]! - rows[top + x]!) * weight;
 	}
 }
 
 /** Random smooth displacement fields in pixels (dx, dy) for an elastic distortion. */
 export function elasticFields(random: () => number, alpha: number, kernel: ElasticKernel, dx: Float32Array = new Float32Array(PIXELS), dy: Float32Array = new Float32Array(PIXELS)): {dx: Float32Array; dy: Float32Array} {
 	const space = workspace(kernel);
-	smoothField(dx, kernel, alpha, random, space.noise, space.rows);
-	smoothField(dy, kernel, alpha, random, space.noise, space.rows);
+	smoothField(dx, kernel, alpha, random, space);
+	smoothField(dy, kernel, alpha, random, space);
 	return {dx, dy};
 }
 
@@ -338,15 +373,15 @@ export function augmentBatch(images: Float32Array, count: number, options: Augme
 		const target = out.subarray(n * PIXELS, (n + 1) * PIXELS);
 		affineMatrix(randomAffine(options, random), space.matrix);
 		if (options.thickness > 0 && random() < options.thickness) {
-			// Half to full strength: a full 3×3 erode wipes out MNIST's 2-pixel strokes.
-			const amount = 0.5 + 0.5 * random();
+			// At most 60%: a full 3×3 erode wipes out MNIST's 2-pixel strokes, a full dilate makes blobs.
+			const amount = 0.3 + 0.3 * random();
 			source = random() < 0.5 ? dilate(source, space.thick, amount) : erode(source, space.thick, amount);
 		}
 
 		let fields: typeof displacement | undefined;
 		if (distort && random() < elastic.probability) {
-			smoothField(space.dx, kernel, elastic.alpha, random, space.noise, space.rows);
-			smoothField(space.dy, kernel, elastic.alpha, random, space.noise, space.rows);
+			smoothField(space.dx, kernel, elastic.alpha, random, space);
+			smoothField(space.dy, kernel, elastic.alpha, random, space);
 			fields = displacement;
 		}
 
