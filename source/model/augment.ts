@@ -121,7 +121,10 @@ function clamp01(value: number): number {
 
 /** Copies the image into the middle of a 30×30 buffer whose border stays zero. */
 function pad(source: Float32Array, padded: Float32Array): void {
-	for (let y = 0; y < SIZE; y++) padded.set(source.subarray(y * SIZE, y * SIZE + SIZE), (y + 1) * PADDED + 1);
+	for (let y = 0; y < SIZE; y++) {
+		const to = (y + 1) * PADDED + 1;
+		for (let x = 0; x < SIZE; x++) padded[to + x] = source[y * SIZE + x]!;
+	}
 }
 
 /** A shift by whole pixels: a copy, no interpolation. */
@@ -144,7 +147,12 @@ function translate(source: Float32Array, dx: number, dy: number, out: Float32Arr
 export function warp(source: Float32Array, matrix: AffineMatrix, out: Float32Array, displacement?: {dx: Float32Array; dy: Float32Array}, padded: Float32Array = new Float32Array(PADDED * PADDED)): Float32Array {
 	checkImage('source', source);
 	checkImage('out', out);
-	const [a, b, c, d, e, f] = matrix as unknown as [number, number, number, number, number, number];
+	const a = matrix[0]!;
+	const b = matrix[1]!;
+	const c = matrix[2]!;
+	const d = matrix[3]!;
+	const e = matrix[4]!;
+	const f = matrix[5]!;
 	if (!displacement && a === 1 && b === 0 && d === 0 && e === 1 && Number.isInteger(c) && Number.isInteger(f)) {
 		translate(source, -c, -f, out);
 		return out;
@@ -196,28 +204,37 @@ export function elasticWarp(source: Float32Array, dx: Float32Array, dy: Float32A
 	return warp(source, identityMatrix(), out, {dx, dy});
 }
 
+// Plain comparisons: Math.max with several arguments is slower in this loop.
+const max3 = (a: number, b: number, c: number): number => (a > b ? (a > c ? a : c) : b > c ? b : c);
+const min3 = (a: number, b: number, c: number): number => (a < b ? (a < c ? a : c) : b < c ? b : c);
+
 /** 3×3 max (dilate) or min (erode), blended with the source by `amount` (1 = the full filter). */
 function morphology(source: Float32Array, out: Float32Array, amount: number, grow: boolean): Float32Array {
 	checkImage('source', source);
 	checkImage('out', out);
 	if (source === out) throw new Error('dilate and erode need separate source and out buffers');
-	for (let y = 0, i = 0; y < SIZE; y++) {
-		// Edges repeat the nearest row or column, which is neutral for both max and min.
-		const up = y > 0 ? -SIZE : 0;
-		const down = y < SIZE - 1 ? SIZE : 0;
-		for (let x = 0; x < SIZE; x++, i++) {
-			const left = x > 0 ? -1 : 0;
-			const right = x < SIZE - 1 ? 1 : 0;
-			const a = source[i + up + left]!;
-			const b = source[i + up]!;
-			const c = source[i + up + right]!;
-			const d = source[i + left]!;
+	// The square filter is separable: along rows into `out`, then down columns in place,
+	// keeping the previous row's row-result before it is overwritten.
+	for (let y = 0; y < SIZE; y++) {
+		const row = y * SIZE;
+		for (let x = 0; x < SIZE; x++) {
+			// Edges repeat the nearest pixel, which is neutral for both max and min.
+			const l = source[row + (x > 0 ? x - 1 : x)]!;
+			const m = source[row + x]!;
+			const r = source[row + (x < SIZE - 1 ? x + 1 : x)]!;
+			out[row + x] = grow ? max3(l, m, r) : min3(l, m, r);
+		}
+	}
+
+	for (let x = 0; x < SIZE; x++) {
+		let previous = out[x]!;
+		for (let y = 0; y < SIZE; y++) {
+			const i = y * SIZE + x;
+			const m = out[i]!;
+			const next = y < SIZE - 1 ? out[i + SIZE]! : m;
+			const extreme = grow ? max3(previous, m, next) : min3(previous, m, next);
+			previous = m;
 			const value = source[i]!;
-			const f = source[i + right]!;
-			const g = source[i + down + left]!;
-			const h = source[i + down]!;
-			const k = source[i + down + right]!;
-			const extreme = grow ? Math.max(a, b, c, d, value, f, g, h, k) : Math.min(a, b, c, d, value, f, g, h, k);
 			out[i] = clamp01(value + (extreme - value) * amount);
 		}
 	}
