@@ -162,34 +162,33 @@ export function warp(source: Float32Array, matrix: AffineMatrix, out: Float32Arr
 	const dxs = displacement?.dx;
 	const dys = displacement?.dy;
 	for (let y = 0, i = 0; y < SIZE; y++) {
-		for (let x = 0; x < SIZE; x++, i++) {
-			let px = x;
-			let py = y;
-			if (dxs && dys) {
-				px += dxs[i]!;
-				py += dys[i]!;
+		// Shifted by one into padded coordinates.
+		const rowX = b * y + c + 1;
+		const rowY = e * y + f + 1;
+		if (dxs && dys) {
+			for (let x = 0; x < SIZE; x++, i++) {
+				const dx = dxs[i]!;
+				const dy = dys[i]!;
+				out[i] = sample(padded, rowX + a * (x + dx) + b * dy, rowY + d * (x + dx) + e * dy);
 			}
-
-			// Shifted by one into padded coordinates, where the valid range is [0, 29).
-			const sx = a * px + b * py + c + 1;
-			const sy = d * px + e * py + f + 1;
-			if (!(sx >= 0 && sx < PADDED - 1 && sy >= 0 && sy < PADDED - 1)) {
-				out[i] = 0;
-				continue;
-			}
-
-			const x0 = sx | 0;
-			const y0 = sy | 0;
-			const wx = sx - x0;
-			const wy = sy - y0;
-			const k = y0 * PADDED + x0;
-			const top = padded[k]! + (padded[k + 1]! - padded[k]!) * wx;
-			const bottom = padded[k + PADDED]! + (padded[k + PADDED + 1]! - padded[k + PADDED]!) * wx;
-			out[i] = clamp01(top + (bottom - top) * wy);
+		} else {
+			for (let x = 0; x < SIZE; x++, i++) out[i] = sample(padded, rowX + a * x, rowY + d * x);
 		}
 	}
 
 	return out;
+}
+
+/** Bilinear read of the padded image at (x, y) in padded coordinates; 0 outside, clamped to [0, 1]. */
+function sample(padded: Float32Array, x: number, y: number): number {
+	if (!(x >= 0 && x < PADDED - 1 && y >= 0 && y < PADDED - 1)) return 0;
+	const x0 = x | 0;
+	const y0 = y | 0;
+	const wx = x - x0;
+	const k = y0 * PADDED + x0;
+	const top = padded[k]! + (padded[k + 1]! - padded[k]!) * wx;
+	const bottom = padded[k + PADDED]! + (padded[k + PADDED + 1]! - padded[k + PADDED]!) * wx;
+	return clamp01(top + (bottom - top) * (y - y0));
 }
 
 /** The affine warp alone (see `warp`). */
