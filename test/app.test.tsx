@@ -35,7 +35,7 @@ describe('home', () => {
 		const {frame} = open();
 		const shown = await frame(text => text.includes('shipped 97.00%'));
 		assert.match(shown, /› {2}1 {2}Train/);
-		assert.match(shown, /4 {2}Load image +coming/);
+		assert.match(shown, /4 {2}Load image +read the digit in an image file/);
 		assert.match(shown, /native \(TensorFlow\) │ shipped 97\.00%/);
 		assert.match(shown, /↑↓ move {2}Enter open {2}q quit {2}\? help/);
 	});

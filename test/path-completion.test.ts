@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {completePath, displayPath, expandHome, listFolder, resolveTyped} from '../source/image/path-completion.js';
+import {completePath, displayPath, expandHome, listFolder, nameIn, resolveTyped} from '../source/image/path-completion.js';
 
 let root: string;
 const home = '/home/ada';
@@ -31,6 +31,13 @@ describe('home folder', () => {
 		assert.equal(displayPath(`${home}/digits/7.png`, home), '~/digits/7.png');
 		assert.equal(displayPath(home, home), '~');
 		assert.equal(displayPath('/home/adam/7.png', home), '/home/adam/7.png');
+	});
+
+	test('messages name a file relative to the folder on show, else with ~', () => {
+		assert.equal(nameIn('/data', '/data/scans/a.png', home), 'scans/a.png');
+		assert.equal(nameIn('/data', '/database/a.png', home), '/database/a.png');
+		assert.equal(nameIn('/data', `${home}/a.png`, home), '~/a.png');
+		assert.equal(nameIn('/data', '/data', home), '/data');
 	});
 
 	test('typed paths resolve against the browser folder, ~ against home', () => {

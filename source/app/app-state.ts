@@ -2,7 +2,7 @@
 // says about the backend and the loaded model.
 import type {BackendName} from '../model/types.js';
 
-export type ScreenName = 'home' | 'train' | 'evaluate' | 'examples' | 'modelInfo' | 'sketch';
+export type ScreenName = 'home' | 'train' | 'evaluate' | 'examples' | 'modelInfo' | 'sketch' | 'loadImage';
 
 export type BackendStatus = {state: 'starting'} | {state: 'ready'; backend: BackendName; reason?: string} | {state: 'failed'; message: string};
 
@@ -61,7 +61,7 @@ export function menuItems(backend: BackendStatus): MenuItem[] {
 		{label: 'Train', screen: 'train', disabled: trainOff},
 		{label: 'Evaluate', screen: 'evaluate'},
 		{label: 'Sketch', screen: 'sketch'},
-		{label: 'Load image', disabled: 'coming'},
+		{label: 'Load image', screen: 'loadImage'},
 		{label: 'Examples', screen: 'examples'},
 		{label: 'Model info', screen: 'modelInfo'},
 		{label: 'Quit', quit: true},

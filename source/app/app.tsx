@@ -14,6 +14,7 @@ import {helpRows, hints, keymapTitles} from '../input/keymap.js';
 import {EvaluateScreen} from '../screens/evaluate.js';
 import {ExamplesScreen} from '../screens/examples.js';
 import {HomeScreen} from '../screens/home.js';
+import {LoadImageScreen} from '../screens/load-image.js';
 import {ModelInfoScreen} from '../screens/model-info.js';
 import {SketchScreen} from '../screens/sketch.js';
 import {TrainScreen} from '../screens/train.js';
@@ -123,6 +124,8 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit}: Fram
 			<ExamplesScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
 		) : state.screen === 'sketch' ? (
 			<SketchScreen width={columns} height={screenHeight} onBack={home} />
+		) : state.screen === 'loadImage' ? (
+			<LoadImageScreen width={columns} height={screenHeight} onBack={home} />
 		) : state.screen === 'modelInfo' ? (
 			<ModelInfoScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
 		) : (

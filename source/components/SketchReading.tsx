@@ -18,12 +18,14 @@ export type SketchReadingProps = {
 	/** The model's view at 28×14 cells rather than halved to 14×7. */
 	fullSeen: boolean;
 	colorLevel: ColorLevel;
+	/** What it says before there is anything to read. */
+	idle?: string;
 };
 
 const blank = new Float32Array(28 * 28);
 
 // Memoized: keys that only move the cursor leave the reading as it is.
-export const SketchReading = memo(function SketchReading({seen, probabilities, error, width, fullSeen, colorLevel}: SketchReadingProps) {
+export const SketchReading = memo(function SketchReading({seen, probabilities, error, width, fullSeen, colorLevel, idle = 'draw a digit'}: SketchReadingProps) {
 	const theme = useTheme();
 	const image = seen ?? blank;
 	const seenLines = fullSeen ? renderDigit(image, {colorLevel, ascii: theme.ascii}) : renderDigit(halveImage(image), {colorLevel, ascii: theme.ascii, width: 14});
@@ -34,7 +36,7 @@ export const SketchReading = memo(function SketchReading({seen, probabilities, e
 	const verdict: Array<{text: string; tone: 'ok' | 'warn' | 'bad' | 'muted' | 'plain'}> = error
 		? [{text: 'cannot predict:', tone: 'bad'}, {text: error, tone: 'bad'}]
 		: !seen
-			? [{text: 'draw a digit', tone: 'muted'}]
+			? [{text: idle, tone: 'muted'}]
 			: top === undefined
 				? [{text: 'reading…', tone: 'muted'}]
 				: unsure

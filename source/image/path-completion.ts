@@ -21,7 +21,8 @@ export function resolveTyped(typed: string, folder: string, home = os.homedir())
 	return path.resolve(folder, expandHome(typed.trim(), home));
 }
 
-function isFolder(file: string, entry?: fs.Dirent): boolean {
+/** Whether `file` is a folder (a link to one counts); a dirent, when at hand, saves a stat. */
+export function isFolder(file: string, entry?: fs.Dirent): boolean {
 	if (entry && !entry.isSymbolicLink()) return entry.isDirectory();
 	try {
 		return fs.statSync(file).isDirectory();
@@ -94,4 +95,10 @@ export function listFolder(folder: string): BrowserEntry[] {
 
 	const sorted = (list: BrowserEntry[]) => list.sort((a, b) => byName(a.name, b.name));
 	return [...(parent === folder ? [] : [{name: '..', kind: 'parent' as const, path: parent}]), ...sorted(folders), ...sorted(images)];
+}
+
+/** How messages name a file: relative to the folder on show when inside it, else as displayPath does. */
+export function nameIn(folder: string, file: string, home = os.homedir()): string {
+	const relative = path.relative(folder, file);
+	return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : displayPath(file, home);
 }

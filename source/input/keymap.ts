@@ -104,6 +104,22 @@ export const keymaps = {
 		{command: 'erase', keys: ['backspace'], help: 'delete the last character'},
 		{command: 'clear', keys: ['ctrl+u'], help: 'clear the field'},
 	],
+	loadImage: [
+		{command: 'up', keys: ['up', 'k'], help: 'previous file or folder', hint: {label: 'move', keys: '↑↓'}},
+		{command: 'down', keys: ['down', 'j'], help: 'next file or folder'},
+		{command: 'open', keys: ['return', 'right', 'l'], help: 'open the folder, or read the image file', hint: 'open'},
+		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up to the parent folder (from the recent files: back to the folder)'},
+		{command: 'type', keys: ['tab', 'o'], help: 'type a path (Tab completes it, ~ is your home folder)', hint: 'path'},
+		{command: 'recent', keys: ['r'], help: 'show the recently opened files (r again: the folder)', hint: 'recent'},
+		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
+	],
+	loadImageField: [
+		{command: 'complete', keys: ['tab'], help: 'complete the file or folder name (several matches: they are listed)', hint: 'complete'},
+		{command: 'done', keys: ['return'], help: 'read the image file, or show the folder in the list', hint: 'open'},
+		{command: 'leave', keys: ['escape'], help: 'leave the field (a second Esc goes back)', hint: 'leave'},
+		{command: 'erase', keys: ['backspace'], help: 'delete the last character'},
+		{command: 'clear', keys: ['ctrl+u'], help: 'clear the field'},
+	],
 	tooSmall: [{command: 'quit', keys: ['q'], help: 'quit', hint: 'quit'}],
 } as const satisfies Record<string, readonly Binding[]>;
 
@@ -124,6 +140,8 @@ export const keymapTitles: Record<KeymapName, string> = {
 	modelInfo: 'model info',
 	sketch: 'sketch pad',
 	sketchField: 'open a PNG',
+	loadImage: 'load image',
+	loadImageField: 'typing a path',
 	tooSmall: 'window too small',
 };
 export type CommandOf<Name extends KeymapName> = (typeof keymaps)[Name][number]['command'];
@@ -261,7 +279,7 @@ export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
 export type Hint = {keys: string; label: string};
 
 /** The status line's short list of a screen's main keys. */
-export function hints(name: KeymapName, {ascii = false, withHelp = name !== 'help' && name !== 'trainField'} = {}): Hint[] {
+export function hints(name: KeymapName, {ascii = false, withHelp = name !== 'help' && name !== 'trainField' && name !== 'loadImageField'} = {}): Hint[] {
 	const own: readonly Binding[] = keymaps[name];
 	const global: readonly Binding[] = keymaps.global;
 	const all = withHelp ? [...own, ...global] : own;

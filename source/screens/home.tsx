@@ -10,6 +10,7 @@ const descriptions: Record<string, string> = {
 	Train: 'train a network on MNIST and watch it learn',
 	Evaluate: 'accuracy, confusion matrix, report, mistakes',
 	Sketch: 'draw a digit and watch the model read it',
+	'Load image': 'read the digit in an image file',
 	Examples: 'random test digits and what the model reads',
 	'Model info': 'layers, settings, history, where it is saved',
 	Quit: 'leave digits',

@@ -1,0 +1,234 @@
+/* @jsxRuntime automatic */
+// (tsx compiles test files with the classic JSX runtime unless told: they are outside tsconfig's include.)
+// The Load image screen through ink-testing-library with a fake model, on a temporary folder
+// holding an MNIST test digit as a PNG, a zip and a text file named .png, and a subfolder:
+// the file list, Tab completion in the path field, a good file, bad files, recent files.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, afterEach, before, describe, test} from 'node:test';
+import {Text} from 'ink';
+import {cleanup, render} from 'ink-testing-library';
+import {useState} from 'react';
+import {ServicesProvider, type ModelServiceLike} from '../source/app/services.js';
+import {ThemeProvider} from '../source/components/theme-context.js';
+import {InputGate} from '../source/hooks/use-keymap.js';
+import {loadMnist} from '../source/data/mnist.js';
+import {writeGrayPng} from '../source/image/load.js';
+import {LoadImageScreen} from '../source/screens/load-image.js';
+import {createTheme} from '../source/theme.js';
+import {digitInk} from './digit-fixtures.js';
+import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
+
+const tab = '\t';
+let root: string;
+let label: number;
+const saved = {home: process.env['HOME'], config: process.env['XDG_CONFIG_HOME']};
+
+/** Reads every image as the test digit's label with 93% (the model itself is tested elsewhere). */
+function labelService(): ModelServiceLike & {predicted: Float32Array[]} {
+	const predicted: Float32Array[] = [];
+	return {
+		...fakeService(),
+		predicted,
+		predict: async (images: Float32Array) => {
+			predicted.push(images);
+			const probabilities = new Float32Array(10).fill(0.07 / 9);
+			probabilities[label] = 0.93;
+			return probabilities;
+		},
+	};
+}
+
+function Screen({directory}: {directory: string}) {
+	const [open, setOpen] = useState(true);
+	return open ? <LoadImageScreen width={80} height={22} onBack={() => setOpen(false)} directory={directory} /> : <Text>home</Text>;
+}
+
+function openScreen(service = labelService(), directory = root) {
+	const app = render(
+		<ServicesProvider services={{model: service, store: {modelExists: () => false, checkModelName: () => {}}}}>
+			<ThemeProvider theme={createTheme(0)}>
+				<InputGate onQuit={() => {}}>
+					<Screen directory={directory} />
+				</InputGate>
+			</ThemeProvider>
+		</ServicesProvider>,
+	);
+	const frame = (check: (frame: string) => boolean, timeoutMs?: number) => waitForFrame(app.lastFrame, check, timeoutMs);
+	const press = async (...sequence: string[]) => {
+		for (const key of sequence) {
+			app.stdin.write(key);
+			await delay(20);
+		}
+	};
+	return {app, service, frame, press};
+}
+
+/** The marked (selected) entry of the file list, in the left column (the bars' winner is marked too). */
+const selectedEntry = (frame: string) => /› (\S+)/.exec(frame.split('\n').map(line => line.slice(0, 34)).join('\n'))?.[1];
+
+before(async () => {
+	root = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-load-'));
+	// Recent files go to this config folder, and ~ is this folder.
+	process.env['HOME'] = root;
+	process.env['XDG_CONFIG_HOME'] = path.join(root, '.config');
+	fs.mkdirSync(path.join(root, 'scans'));
+	fs.mkdirSync(path.join(root, 'scans', 'old'));
+	const test = await loadMnist('test', {limit: 1});
+	label = test.labels[0]!;
+	const digit = Float32Array.from(test.images.subarray(0, 784), value => value / 255);
+	// Dark ink on white paper at 112×112, as a scan would be.
+	const ink = digitInk(digit, 112);
+	await writeGrayPng(path.join(root, 'scans', 'digit.png'), {width: 112, height: 112, data: ink.map(value => 1 - Math.min(1, value))});
+	fs.writeFileSync(path.join(root, 'photo.png'), Buffer.concat([Buffer.from('504b030414000000080000000000', 'hex'), Buffer.alloc(64)]));
+	fs.writeFileSync(path.join(root, 'notes.png'), 'shopping list: milk, eggs\n');
+	fs.writeFileSync(path.join(root, 'readme.txt'), 'not an image name');
+	await writeGrayPng(path.join(root, 'blank.png'), {width: 40, height: 40, data: new Float32Array(1600).fill(1)});
+});
+
+after(() => {
+	for (const [name, value] of [['HOME', saved.home], ['XDG_CONFIG_HOME', saved.config]] as const) {
+		if (value === undefined) delete process.env[name];
+		else process.env[name] = value;
+	}
+	fs.rmSync(root, {recursive: true, force: true});
+});
+
+afterEach(() => cleanup());
+
+describe('the file list', () => {
+	test('lists .., folders, then image files; Enter goes into a folder, Backspace goes up to where it was', async () => {
+		const {frame, press} = openScreen();
+		const first = await frame(text => text.includes('scans/') && text.includes('pick an image'));
+		const lines = first.split('\n');
+		const row = (name: string) => lines.findIndex(line => line.includes(` ${name}`));
+		assert.ok(row('..') < row('scans/') && row('scans/') < row('blank.png') && row('blank.png') < row('notes.png') && row('notes.png') < row('photo.png'), first);
+		assert.ok(!first.includes('readme.txt'), 'only image files and folders are listed');
+		assert.equal(selectedEntry(first), '..');
+		await press('j');
+		await frame(text => selectedEntry(text) === 'scans/');
+		await press(keys.enter);
+		const inside = await frame(text => text.includes('~/scans/') && text.includes('digit.png'));
+		assert.ok(inside.includes('old/'));
+		assert.ok(!inside.includes('photo.png'));
+		await press(keys.backspace);
+		const back = await frame(text => text.includes('photo.png'));
+		assert.equal(selectedEntry(back), 'scans/');
+		// .. goes up too.
+		await press(keys.enter);
+		await frame(text => text.includes('digit.png') && selectedEntry(text) === '..');
+		await press(keys.enter);
+		await frame(text => text.includes('photo.png') && selectedEntry(text) === 'scans/');
+	});
+
+	test('Enter on an image file reads it: the picture, its name, format and size, the model view, the digit and the bars', async () => {
+		const {frame, press, service} = openScreen();
+		await frame(text => text.includes('scans/'));
+		await press('j', keys.enter);
+		await frame(text => text.includes('digit.png'));
+		await press('j', 'j', keys.enter);
+		const read = await frame(text => text.includes(`reads ${label}`));
+		assert.match(read, /93\.0% sure/);
+		assert.match(read, new RegExp(`› ${label} █+`));
+		// Named relative to the folder on show.
+		assert.equal(read.split('\n')[9], ' digit.png');
+		const size = fs.statSync(path.join(root, 'scans', 'digit.png')).size;
+		assert.match(read, new RegExp(`PNG · 112×112 · ${size < 1024 ? `${size} B` : `${(size / 1024).toFixed(1)} KB`}`));
+		assert.equal(service.predicted.length, 1);
+		assert.equal(service.predicted[0]!.length, 784);
+		// The picture, shrunk to 16×16 pixels (8 rows), and the model's view both have ink in them.
+		const blocks = (text: string) => text.replaceAll(/[^▀▄█]/g, '').length;
+		const lines = read.split('\n');
+		const picture = lines.slice(1, 9).map(line => line.slice(1, 33)).join('\n');
+		assert.ok(blocks(picture) > 20, picture);
+		const seen = lines.slice(2, 9).map(line => line.slice(36, 50)).join('\n');
+		assert.ok(blocks(seen) > 5, seen);
+	});
+});
+
+describe('the path field', () => {
+	test('Tab completes folders and files, ~ is the home folder, several matches are listed; Enter reads the file', async () => {
+		const {frame, press} = openScreen(labelService(), path.join(root, 'scans'));
+		await frame(text => text.includes('digit.png'));
+		await press(tab);
+		await frame(text => !text.includes('Tab to type one'));
+		await press('~/s', tab);
+		await frame(text => text.includes('path: ~/scans/'));
+		await press(tab);
+		await frame(text => text.includes('2 matches: digit.png  old/'));
+		await press('d', tab);
+		await frame(text => text.includes('path: ~/scans/digit.png'));
+		await press(keys.enter);
+		const read = await frame(text => text.includes(`reads ${label}`));
+		// Relative to the folder on show, the file is named by its name alone.
+		assert.match(read, /^ {1,}digit\.png/m);
+	});
+
+	test('printable keys go to the field (q and ? too); Esc leaves it, a second Esc goes back', async () => {
+		const {frame, press} = openScreen();
+		await frame(text => text.includes('scans/'));
+		await press('o', 'q', '?', 'j');
+		await frame(text => text.includes('path: q?j'));
+		await press(keys.backspace, keys.ctrlU, 'sc', tab);
+		await frame(text => text.includes('path: scans/'));
+		await press(keys.enter);
+		// A folder typed into the field opens in the list.
+		await frame(text => text.includes('~/scans/') && text.includes('digit.png'));
+		await press(tab, keys.escape);
+		await frame(text => text.includes('digit.png'));
+		await press('j');
+		await frame(text => selectedEntry(text) === 'old/');
+		await press(keys.escape);
+		await frame(text => text.includes('home'));
+	});
+});
+
+describe('bad files', () => {
+	test('each error is one sentence on the screen, and the screen goes on working', async () => {
+		const {frame, press} = openScreen();
+		await frame(text => text.includes('photo.png'));
+		await press(tab, 'photo.png', keys.enter);
+		await frame(text => text.replaceAll('\n', ' ').includes('photo.png is not an image (it is a zip archive); give a PNG, JPEG, BMP, GIF or TIFF file.'));
+		await press(tab, keys.ctrlU, 'notes.png', keys.enter);
+		await frame(text => text.replaceAll('\n', ' ').includes('notes.png is not an image (it is a text file);'));
+		await press(tab, keys.ctrlU, 'missing.png', keys.enter);
+		await frame(text => text.includes('missing.png does not exist; check the path.'));
+		await press(tab, keys.ctrlU, 'blank.png', keys.enter);
+		const blank = await frame(text => text.includes('blank.png has no digit in it'));
+		assert.match(blank, /cannot predict:/);
+		assert.match(blank, /PNG · 40×40/);
+		// Still usable: the list moves and a good file reads.
+		await press(tab, keys.ctrlU, 'scans/digit.png', keys.enter);
+		const read = await frame(text => text.includes(`reads ${label}`));
+		assert.ok(!read.includes('blank.png has no digit'), 'a good file clears the last error');
+	});
+});
+
+describe('recent files', () => {
+	test('files read are kept newest first in the config folder, and r lists them to reopen', async () => {
+		const store = path.join(root, '.config', 'digits', 'recent.json');
+		fs.mkdirSync(path.dirname(store), {recursive: true});
+		fs.writeFileSync(store, 'not json at all');
+		const {frame, press} = openScreen();
+		await frame(text => text.includes('scans/'));
+		await press('r');
+		await frame(text => text.includes('recent files') && text.includes('no files opened yet'));
+		await press('r', tab, 'blank.png', keys.enter);
+		await frame(text => text.includes('blank.png has no digit'));
+		await press(tab, keys.ctrlU, 'scans/digit.png', keys.enter);
+		await frame(text => text.includes(`reads ${label}`));
+		await press(tab, keys.ctrlU, 'photo.png', keys.enter);
+		await frame(text => text.includes('photo.png is not an image'));
+		assert.deepEqual(JSON.parse(fs.readFileSync(store, 'utf8')), {files: [path.join(root, 'scans', 'digit.png'), path.join(root, 'blank.png')]});
+		await press('r');
+		const recent = await frame(text => text.includes('recent files'));
+		assert.equal(selectedEntry(recent), '~/scans/digit.png');
+		await press('j', keys.enter);
+		await frame(text => text.includes('blank.png has no digit'));
+		// Backspace leaves the recent files for the folder.
+		await press(keys.backspace);
+		await frame(text => text.includes('photo.png') && !text.includes('recent files'));
+	});
+});
