@@ -13,6 +13,7 @@ import {
 	erode,
 	identityMatrix,
 	noAugmentation,
+	randomAffine,
 	type AugmentOptions,
 } from '../source/model/augment.js';
 import {seededRandom} from '../source/model/random.js';
@@ -98,6 +99,28 @@ describe('affine warp', () => {
 			const ratio = mass(moved) / mass(digit);
 			assert.ok(ratio > 0.97 && ratio < 1.03, `digit ${n}: ink ratio ${ratio}`);
 		}
+	});
+});
+
+describe('randomAffine', () => {
+	test('draws within the limits, and nothing for a limit of 0', () => {
+		const random = seededRandom(11);
+		const seen = {rotation: 0, scale: 0, shear: 0, shift: 0};
+		for (let draw = 0; draw < 500; draw++) {
+			const drawn = randomAffine(defaultAugmentation, random);
+			assert.ok(Math.abs(drawn.rotation) <= defaultAugmentation.rotation);
+			assert.ok(Math.abs(drawn.scale - 1) <= defaultAugmentation.scale);
+			assert.ok(Math.abs(drawn.shear) <= defaultAugmentation.shear);
+			assert.ok(Math.max(Math.abs(drawn.shiftX), Math.abs(drawn.shiftY)) <= defaultAugmentation.shift);
+			seen.rotation = Math.max(seen.rotation, Math.abs(drawn.rotation) / defaultAugmentation.rotation);
+			seen.scale = Math.max(seen.scale, Math.abs(drawn.scale - 1) / defaultAugmentation.scale);
+			seen.shear = Math.max(seen.shear, Math.abs(drawn.shear) / defaultAugmentation.shear);
+			seen.shift = Math.max(seen.shift, Math.abs(drawn.shiftX) / defaultAugmentation.shift);
+		}
+
+		// 500 draws come close to every limit.
+		assert.ok(Object.values(seen).every(reach => reach > 0.95), JSON.stringify(seen));
+		assert.deepEqual(randomAffine(noAugmentation, random), still);
 	});
 });
 

@@ -97,18 +97,19 @@ export function affineMatrix(parameters: AffineParameters, out: AffineMatrix = n
 	return out;
 }
 
+const still: AffineParameters = {rotation: 0, scale: 1, shear: 0, shiftX: 0, shiftY: 0};
+
 /** A uniform draw in [-1, 1). */
 const symmetric = (random: () => number): number => random() * 2 - 1;
 
-/** Random affine parameters within the options' limits; a limit of 0 draws nothing for it. */
-export function randomAffine(options: AugmentOptions, random: () => number): AffineParameters {
-	return {
-		rotation: options.rotation > 0 ? symmetric(random) * options.rotation : 0,
-		scale: options.scale > 0 ? 1 + symmetric(random) * options.scale : 1,
-		shear: options.shear > 0 ? symmetric(random) * options.shear : 0,
-		shiftX: options.shift > 0 ? symmetric(random) * options.shift : 0,
-		shiftY: options.shift > 0 ? symmetric(random) * options.shift : 0,
-	};
+/** Random affine parameters within the options' limits; a limit of 0 draws nothing for it. Written into `out` when given. */
+export function randomAffine(options: AugmentOptions, random: () => number, out: AffineParameters = {...still}): AffineParameters {
+	out.rotation = options.rotation > 0 ? symmetric(random) * options.rotation : 0;
+	out.scale = options.scale > 0 ? 1 + symmetric(random) * options.scale : 1;
+	out.shear = options.shear > 0 ? symmetric(random) * options.shear : 0;
+	out.shiftX = options.shift > 0 ? symmetric(random) * options.shift : 0;
+	out.shiftY = options.shift > 0 ? symmetric(random) * options.shift : 0;
+	return out;
 }
 
 function checkImage(name: string, image: Float32Array): void {
@@ -255,8 +256,8 @@ export function erode(source: Float32Array, out: Float32Array = new Float32Array
  * Smoothing for displacement noise. Noise is drawn on sites `stride` pixels apart
  * (amplitude × stride: the same spectrum below the Gaussian's cutoff), blurred there, and
  * interpolated bilinearly to every pixel: a few thousand multiplications per field instead
- * of a 28-wide convolution at each pixel. Sites 0.6σ apart keep the spectrum to within 1e-6
- * and the interpolation to within ~5% of the exact blur.
+ * of a 28-wide convolution at each pixel. Sites 0.6σ apart keep the spectrum to within 1e-6;
+ * the fields' strength comes within 5% of the exact blur's.
  */
 export type ElasticKernel = {
 	sigma: number;
@@ -384,10 +385,11 @@ export function augmentBatch(images: Float32Array, count: number, options: Augme
 	const kernel = elasticKernel(distort ? elastic.sigma : 1);
 	const space = workspace(kernel);
 	const displacement = {dx: space.dx, dy: space.dy};
+	const parameters: AffineParameters = {...still};
 	for (let n = 0; n < count; n++) {
 		let source = images.subarray(n * PIXELS, (n + 1) * PIXELS);
 		const target = out.subarray(n * PIXELS, (n + 1) * PIXELS);
-		affineMatrix(randomAffine(options, random), space.matrix);
+		affineMatrix(randomAffine(options, random, parameters), space.matrix);
 		if (options.thickness > 0 && random() < options.thickness) {
 			// At most 60%: a full 3×3 erode wipes out MNIST's 2-pixel strokes, a full dilate makes blobs.
 			const amount = 0.3 + 0.3 * random();
