@@ -17,6 +17,7 @@ import {InputGate} from '../source/hooks/use-keymap.js';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {LoadImageScreen} from '../source/screens/load-image.js';
+import {fileSize, imageSummary, listWindow, loadImageLayout, previewSize} from '../source/render/load-image.js';
 import {createTheme} from '../source/theme.js';
 import {digitInk} from './digit-fixtures.js';
 import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
@@ -41,17 +42,18 @@ function labelService(): ModelServiceLike & {predicted: Float32Array[]} {
 	};
 }
 
-function Screen({directory}: {directory: string}) {
+/** The screen in the room the app gives it in a columns × rows terminal (less the status line and one row). */
+function Screen({directory, columns, rows}: {directory: string; columns: number; rows: number}) {
 	const [open, setOpen] = useState(true);
-	return open ? <LoadImageScreen width={80} height={22} onBack={() => setOpen(false)} directory={directory} /> : <Text>home</Text>;
+	return open ? <LoadImageScreen width={columns} height={rows - 2} onBack={() => setOpen(false)} directory={directory} /> : <Text>home</Text>;
 }
 
-function openScreen(service = labelService(), directory = root) {
+function openScreen(service = labelService(), directory = root, {columns = 80, rows = 24} = {}) {
 	const app = render(
 		<ServicesProvider services={{model: service, store: {modelExists: () => false, checkModelName: () => {}}}}>
 			<ThemeProvider theme={createTheme(0)}>
 				<InputGate onQuit={() => {}}>
-					<Screen directory={directory} />
+					<Screen directory={directory} columns={columns} rows={rows} />
 				</InputGate>
 			</ThemeProvider>
 		</ServicesProvider>,
@@ -76,6 +78,8 @@ before(async () => {
 	process.env['XDG_CONFIG_HOME'] = path.join(root, '.config');
 	fs.mkdirSync(path.join(root, 'scans'));
 	fs.mkdirSync(path.join(root, 'scans', 'old'));
+	fs.mkdirSync(path.join(root, 'thumbnails'));
+	for (let i = 1; i <= 30; i++) fs.writeFileSync(path.join(root, 'thumbnails', `${i}.png`), '');
 	const test = await loadMnist('test', {limit: 1});
 	label = test.labels[0]!;
 	const digit = Float32Array.from(test.images.subarray(0, 784), value => value / 255);
@@ -230,5 +234,60 @@ describe('recent files', () => {
 		// Backspace leaves the recent files for the folder.
 		await press(keys.backspace);
 		await frame(text => text.includes('photo.png') && !text.includes('recent files'));
+	});
+});
+
+describe('layout', () => {
+	test('at 80×24 everything fits: the list gets 8 rows, the picture 8, the model view is halved', () => {
+		assert.deepEqual(loadImageLayout(80, 22), {leftWidth: 33, previewRows: 8, listRows: 8, panelWidth: 44, fullSeen: false});
+		assert.deepEqual(loadImageLayout(120, 38), {leftWidth: 61, previewRows: 16, listRows: 16, panelWidth: 56, fullSeen: true});
+	});
+
+	test('pictures shrink into the cells keeping their shape, never grow, and take whole cells', () => {
+		assert.deepEqual(previewSize(112, 112, 32, 8), {width: 16, height: 16});
+		assert.deepEqual(previewSize(400, 100, 32, 8), {width: 32, height: 8});
+		assert.deepEqual(previewSize(28, 28, 60, 16), {width: 28, height: 28});
+		assert.deepEqual(previewSize(9, 7, 60, 16), {width: 9, height: 8});
+	});
+
+	test('file sizes and the summary line', () => {
+		assert.equal(fileSize(812), '812 B');
+		assert.equal(fileSize(4200), '4.1 KB');
+		assert.equal(fileSize(3_500_000), '3.3 MB');
+		assert.equal(imageSummary({format: 'PNG', sourceWidth: 280, sourceHeight: 140, bytes: 4200}), 'PNG · 280×140 · 4.1 KB');
+		assert.equal(imageSummary({format: 'JPG', sourceWidth: 280, sourceHeight: 140, bytes: 812}, true), 'JPG - 280x140 - 812 B');
+	});
+
+	test('a long list keeps the selected entry near the middle', () => {
+		assert.equal(listWindow(0, 30, 8), 0);
+		assert.equal(listWindow(10, 30, 8), 6);
+		assert.equal(listWindow(29, 30, 8), 22);
+		assert.equal(listWindow(3, 5, 8), 0);
+	});
+
+	test('the screen stays within 80×22, and a long folder scrolls with its place shown', async () => {
+		const {frame, press} = openScreen(labelService(), path.join(root, 'thumbnails'));
+		const first = await frame(text => text.includes('1.png'));
+		const lines = first.split('\n');
+		assert.ok(lines.length <= 22, `${lines.length} rows`);
+		assert.ok(lines.every(line => line.length <= 80), first);
+		assert.match(first, /~\/thumbnails\/ 1\/31/);
+		await press(...'jjjjjjjjjjjjjjjjjjjj');
+		const scrolled = await frame(text => text.includes('21/31'));
+		assert.equal(selectedEntry(scrolled), '20.png');
+		assert.ok(!scrolled.includes(' 2.png'), 'the top of the list has scrolled away');
+	});
+
+	test('a bigger window shows the model view at full size and a bigger picture', async () => {
+		const {frame, press} = openScreen(labelService(), path.join(root, 'scans'), {columns: 120, rows: 40});
+		await frame(text => text.includes('digit.png'));
+		await press('j', 'j', keys.enter);
+		const read = await frame(text => text.includes(`reads ${label}`));
+		const lines = read.split('\n');
+		assert.ok(lines.length <= 38, `${lines.length} rows`);
+		const blocks = (text: string) => text.replaceAll(/[^▀▄█]/g, '').length;
+		// The picture is 32×32 pixels now: 16 rows, and ink (white paper is blocks at level 0) across all of them.
+		assert.ok(lines.slice(1, 17).every(line => blocks(line.slice(0, 40)) > 0), read);
+		assert.ok(blocks(lines.slice(2, 16).map(line => line.slice(64, 92)).join('')) > 20, read);
 	});
 });

@@ -1,5 +1,6 @@
 // The Load image screen's list (a folder's entries or the recent files): a title, then as
-// many entries as fit, the selected one marked (inverse while the list has focus, › always).
+// many entries as fit (and where the selected one is, when not all fit), the selected one
+// marked (inverse while the list has focus, › always).
 import {Box, Text} from 'ink';
 import type {Tone} from '../render/cells.js';
 import {listWindow} from '../render/load-image.js';
@@ -28,6 +29,7 @@ export function LoadImageList({title, items, selected, rows, width, focused, emp
 		<Box flexDirection="column" width={width} flexShrink={0}>
 			<Text color={theme.color('accent')} wrap="truncate-start">
 				{title}
+				{items.length > rows && <Text color={theme.color('muted')}>{` ${selected + 1}/${items.length}`}</Text>}
 			</Text>
 			<Box flexDirection="column" height={rows}>
 				{items.length === 0 && <Text color={theme.color('muted')}>{empty}</Text>}

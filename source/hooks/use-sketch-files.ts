@@ -4,6 +4,7 @@
 import path from 'node:path';
 import {useCallback} from 'react';
 import {readImageFile, writeGrayPng} from '../image/load.js';
+import {expandHome} from '../image/path-completion.js';
 import {preprocessForModel} from '../image/preprocess.js';
 import {canvasFromPicture, CANVAS_SIZE} from '../sketch/canvas.js';
 
@@ -28,7 +29,7 @@ export function useSketchFiles(directory: string, onMessage: (message: FileMessa
 	);
 	const open = useCallback(
 		(typed: string) => {
-			const name = typed.trim().replace(/^~(?=$|\/)/, process.env['HOME'] ?? '~');
+			const name = expandHome(typed.trim());
 			if (name === '') return;
 			const file = path.resolve(directory, name);
 			readImageFile(file).then(
