@@ -17,7 +17,7 @@ import {InputGate} from '../source/hooks/use-keymap.js';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {LoadImageScreen} from '../source/screens/load-image.js';
-import {fileSize, imageSummary, listWindow, loadImageLayout, previewSize} from '../source/render/load-image.js';
+import {fileSize, imageSummary, keepEnd, listWindow, loadImageLayout, previewSize} from '../source/render/load-image.js';
 import {createTheme} from '../source/theme.js';
 import {digitInk} from './digit-fixtures.js';
 import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
@@ -230,7 +230,8 @@ describe('recent files', () => {
 		const recent = await frame(text => text.includes('recent files'));
 		assert.equal(selectedEntry(recent), '~/scans/digit.png');
 		await press('j', keys.enter);
-		await frame(text => text.includes('blank.png has no digit'));
+		// A file picked in the list replaces the typed path.
+		await frame(text => text.includes('blank.png has no digit') && text.includes('Tab to type one'));
 		// Backspace leaves the recent files for the folder.
 		await press(keys.backspace);
 		await frame(text => text.includes('photo.png') && !text.includes('recent files'));
@@ -256,6 +257,12 @@ describe('layout', () => {
 		assert.equal(fileSize(3_500_000), '3.3 MB');
 		assert.equal(imageSummary({format: 'PNG', sourceWidth: 280, sourceHeight: 140, bytes: 4200}), 'PNG · 280×140 · 4.1 KB');
 		assert.equal(imageSummary({format: 'JPG', sourceWidth: 280, sourceHeight: 140, bytes: 812}, true), 'JPG - 280x140 - 812 B');
+	});
+
+	test('long paths in the recent files keep their end', () => {
+		assert.equal(keepEnd('~/scans/7.png', 13), '~/scans/7.png');
+		assert.equal(keepEnd('/data/scans/2026/7.png', 12), '…/2026/7.png');
+		assert.equal(keepEnd('/data/scans/2026/7.png', 12, true), '...026/7.png');
 	});
 
 	test('a long list keeps the selected entry near the middle', () => {

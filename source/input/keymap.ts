@@ -108,7 +108,7 @@ export const keymaps = {
 		{command: 'up', keys: ['up', 'k'], help: 'previous file or folder', hint: {label: 'move', keys: '↑↓'}},
 		{command: 'down', keys: ['down', 'j'], help: 'next file or folder'},
 		{command: 'open', keys: ['return', 'right', 'l'], help: 'open the folder, or read the image file', hint: 'open'},
-		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up to the parent folder (from the recent files: back to the folder)'},
+		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up one folder (from the recent files: back to the folder)'},
 		{command: 'type', keys: ['tab', 'o'], help: 'type a path (Tab completes it, ~ is your home folder)', hint: 'path'},
 		{command: 'recent', keys: ['r'], help: 'show the recently opened files (r again: the folder)', hint: 'recent'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},

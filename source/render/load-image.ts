@@ -66,3 +66,9 @@ export function imageSummary(image: Pick<LoadedImage, 'format' | 'sourceWidth' |
 export function listWindow(selected: number, count: number, rows: number): number {
 	return Math.max(0, Math.min(selected - Math.floor(rows / 2), count - rows));
 }
+
+/** A path cut from the front to `width` characters, so that its file name stays: "…/scans/7.png". */
+export function keepEnd(text: string, width: number, ascii = false): string {
+	const ellipsis = ascii ? '...' : '…';
+	return text.length <= width ? text : ellipsis + text.slice(text.length - width + ellipsis.length);
+}

@@ -14,7 +14,7 @@ import {useLoadImageBrowser} from '../hooks/use-load-image-browser.js';
 import {useLoadImage, type LoadImageMessage} from '../hooks/use-load-image.js';
 import type {Predict} from '../hooks/use-sketch-prediction.js';
 import {completePath, displayPath, isFolder, nameIn, resolveTyped, type BrowserEntry} from '../image/path-completion.js';
-import {loadImageLayout, MESSAGE_ROWS} from '../render/load-image.js';
+import {keepEnd, loadImageLayout, MESSAGE_ROWS} from '../render/load-image.js';
 import {colorLevelOf} from './sketch.js';
 
 export type LoadImageScreenProps = {
@@ -41,15 +41,20 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const layout = loadImageLayout(width, height);
 	const open = (file: string) => loader.open(file, nameIn(browser.folder, file));
 
+	// A file picked in the list replaces a typed path, which would no longer name what is shown.
+	const pick = (file: string) => {
+		setField('');
+		open(file);
+	};
 	const choose = () => {
 		if (browser.view === 'recent') {
 			const file = loader.recent[browser.recentSelected];
-			if (file) open(file);
+			if (file) pick(file);
 			return;
 		}
 		const entry = browser.entries[browser.selected];
 		if (!entry) return;
-		if (entry.kind === 'image') open(entry.path);
+		if (entry.kind === 'image') pick(entry.path);
 		else if (entry.kind === 'parent') browser.parent();
 		else browser.go(entry.path);
 	};
@@ -73,7 +78,11 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 				const {text, matches} = completePath(field, browser.folder);
 				setField(text);
 				if (matches.length > 1) setMessage({text: `${matches.length} matches: ${matches.join('  ')}`, tone: 'muted'});
-				else setMessage(matches.length === 0 ? {text: `nothing here starts with "${field.slice(field.lastIndexOf('/') + 1)}"`, tone: 'muted'} : undefined);
+				else if (matches.length === 1) setMessage(undefined);
+				else {
+					const start = field.slice(field.lastIndexOf('/') + 1);
+					setMessage({text: start === '' ? 'no files or folders there' : `no file or folder there starts with "${start}"`, tone: 'muted'});
+				}
 			},
 			done: () => {
 				setEditing(false);
@@ -92,7 +101,7 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const colorLevel = colorLevelOf(theme);
 	const opened = loader.opened;
 	const listTitle = browser.view === 'recent' ? 'recent files' : `${displayPath(browser.folder)}${browser.folder.endsWith('/') ? '' : '/'}`;
-	const items = browser.view === 'recent' ? loader.recent.map(file => ({label: displayPath(file), tone: 'plain' as const})) : browser.entries.map(entryItem);
+	const items = browser.view === 'recent' ? loader.recent.map(file => ({label: keepEnd(displayPath(file), layout.leftWidth - 3, theme.ascii), tone: 'plain' as const})) : browser.entries.map(entryItem);
 	return (
 		<Box flexDirection="column" paddingLeft={1} height={height}>
 			<Text wrap="truncate-start">
