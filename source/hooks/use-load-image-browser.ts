@@ -6,7 +6,7 @@ import {useCallback, useState} from 'react';
 import {listFolder, nameIn, type BrowserEntry} from '../image/path-completion.js';
 import type {LoadImageMessage} from './use-load-image.js';
 
-export type BrowserView = 'folder' | 'recent';
+type BrowserView = 'folder' | 'recent';
 
 type BrowserState = {folder: string; entries: BrowserEntry[]; selected: number; view: BrowserView; recentSelected: number};
 

@@ -71,7 +71,7 @@ export function completePath(typed: string, folder: string, home = os.homedir())
 }
 
 /** Natural order, so that 2.png comes before 10.png. */
-export function byName(a: string, b: string): number {
+function byName(a: string, b: string): number {
 	return a.localeCompare(b, 'en', {numeric: true});
 }
 
