@@ -10,7 +10,7 @@ import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
 import {reportCommand} from './commands/report.js';
 import {trainCommand, trainDefaults} from './commands/train.js';
-import {presetNames} from './model/presets.js';
+import {learningRateSchedules, presetDefaults, presetNames, type PresetDefaults} from './model/presets.js';
 import {ModelService, ServiceError} from './model/service.js';
 import {backendLabel} from './render/format.js';
 
@@ -43,6 +43,11 @@ const overview = `
     $ digits report --model mine
 `;
 
+/** A setting's default per preset for the help, e.g. "classic 3 | best 15". */
+function shown<K extends keyof PresetDefaults>(key: K, format: (value: PresetDefaults[K]) => string = String): string {
+	return presetNames.map(name => `${name} ${format(presetDefaults[name][key])}`).join(' | ');
+}
+
 const commandHelp: Record<string, string> = {
 	sketch: `
   Usage
@@ -60,11 +65,14 @@ const commandHelp: Record<string, string> = {
   so Ctrl-C keeps the last finished epoch. At the end it is scored on the test images.
 
   Options
-    --preset NAME            network: ${presetNames.join(', ')} (default ${trainDefaults.preset})
-    --epochs N               passes over the training images (default ${trainDefaults.epochs})
-    --batch-size N           images per step (default ${trainDefaults.batchSize})
-    --learning-rate X        Adam's learning rate (default ${trainDefaults.learningRate})
-    --validation-split X     part of the training images held out to validate, 0 to <1 (default ${trainDefaults.validationSplit})
+    --preset NAME            network: ${presetNames.join(', ')} (default ${trainDefaults.preset}); the
+                             next settings default to the preset's:
+    --epochs N               passes over the training images (${shown('epochs')})
+    --batch-size N           images per step (${shown('batchSize')})
+    --learning-rate X        Adam's learning rate (${shown('learningRate')})
+    --schedule NAME          learning rate over the epochs: constant or cosine (${shown('schedule')})
+    --[no-]augment           shift, rotate, thicken and distort each batch (${shown('augment', value => (value ? 'on' : 'off'))})
+    --validation-split X     part of the training images held out to validate, 0 to <1 (${shown('validationSplit')})
     --seed N                 same seed, same shuffles and initial weights (default ${trainDefaults.seed})
     --limit N                use only the first N training images (quick tries)
     --model NAME             save as NAME (default <preset>-<yyyymmdd-hhmm>)
@@ -74,6 +82,7 @@ const commandHelp: Record<string, string> = {
   Examples
     $ digits train
     $ digits train --epochs 1 --limit 2000 --model quick
+    $ digits train --preset best
     $ digits train --json > events.ndjson
 `,
 	eval: `
@@ -155,6 +164,8 @@ const commandFlags = {
 		batchSize: {type: 'string'},
 		learningRate: {type: 'string'},
 		validationSplit: {type: 'string'},
+		schedule: {type: 'string'},
+		augment: {type: 'boolean'},
 		seed: {type: 'string'},
 		limit: {type: 'string'},
 		force: {type: 'boolean'},
@@ -210,15 +221,19 @@ async function main(argv: string[]): Promise<number> {
 	}, () => {});
 	try {
 		switch (command as Exclude<Command, 'models'>) {
-			case 'train':
+			case 'train': {
+				const preset = choice('preset', text('preset'), trainDefaults.preset, presetNames);
+				const defaults = presetDefaults[preset];
 				return await trainCommand(
 					service,
 					{
-						preset: choice('preset', text('preset'), trainDefaults.preset, presetNames),
-						epochs: wholeNumber('epochs', text('epochs'), trainDefaults.epochs),
-						batchSize: wholeNumber('batch-size', text('batchSize'), trainDefaults.batchSize),
-						learningRate: fraction('learning-rate', text('learningRate'), trainDefaults.learningRate, learningRateRange),
-						validationSplit: fraction('validation-split', text('validationSplit'), trainDefaults.validationSplit, validationSplitRange),
+						preset,
+						epochs: wholeNumber('epochs', text('epochs'), defaults.epochs),
+						batchSize: wholeNumber('batch-size', text('batchSize'), defaults.batchSize),
+						learningRate: fraction('learning-rate', text('learningRate'), defaults.learningRate, learningRateRange),
+						validationSplit: fraction('validation-split', text('validationSplit'), defaults.validationSplit, validationSplitRange),
+						schedule: choice('schedule', text('schedule'), defaults.schedule, learningRateSchedules),
+						augment: typeof flags['augment'] === 'boolean' ? flags['augment'] : defaults.augment,
 						seed: wholeNumber('seed', text('seed'), trainDefaults.seed, 0),
 						limit: optionalWholeNumber('limit', text('limit')),
 						model: text('model'),
@@ -226,6 +241,7 @@ async function main(argv: string[]): Promise<number> {
 					},
 					{json},
 				);
+			}
 			case 'report':
 				return await reportCommand(service, {model: text('model'), out: text('out')});
 			case 'eval':

@@ -8,7 +8,7 @@ import {loadMnist} from '../source/data/mnist.js';
 import type {TF} from '../source/model/backend.js';
 import {loadModel} from '../source/model/model-files.js';
 import {findModel, readMeta} from '../source/model/store.js';
-import {train, type TrainContext} from '../source/model/train.js';
+import {learningRateAt, train, type TrainContext} from '../source/model/train.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
 import {useTemporaryHome} from './helpers.js';
 
@@ -83,5 +83,47 @@ describe('training loop when the graph cannot start', () => {
 		assert.equal(notices.length, 1, written.join(''));
 		assert.match(notices[0]!, /could not start \(the native TensorFlow backend is not loaded\), so this run trains with model\.fit instead\.\n$/);
 		assert.equal(readMeta(findModel('fallback')!).trainer, 'eager');
+	});
+});
+
+describe('the best preset on a slice', () => {
+	const options: TrainOptions & {model: string} = {...base, preset: 'best', epochs: 2, limit: 1500, validationSplit: 0.2, augment: true, schedule: 'cosine', model: 'best-small'};
+	const epochsOf = (events: TrainEvent[]) => events.filter((event): event is Extract<TrainEvent, {type: 'epoch'}> => event.type === 'epoch');
+
+	for (const trainer of ['graph', 'eager'] as const) {
+		test(`trains with augmentation on the ${trainer} path and learns`, async () => {
+			const tf = (await import('@tensorflow/tfjs-node')) as unknown as TF;
+			const events: TrainEvent[] = [];
+			const before = process.env['DIGITS_TRAINER'];
+			process.env['DIGITS_TRAINER'] = trainer;
+			try {
+				await train(contextFor(tf, events), {...options, model: `best-${trainer}`});
+			} finally {
+				if (before === undefined) delete process.env['DIGITS_TRAINER'];
+				else process.env['DIGITS_TRAINER'] = before;
+			}
+			assert.equal((events[0] as Extract<TrainEvent, {type: 'start'}>).trainer, trainer);
+			const [first, second] = epochsOf(events);
+			assert.ok(second!.loss < first!.loss, `loss ${first!.loss} → ${second!.loss}`);
+			const done = events.at(-1) as Extract<TrainEvent, {type: 'done'}>;
+			assert.equal(done.type, 'done');
+			assert.ok(done.testAccuracy > 0.2, `test accuracy ${done.testAccuracy}: after 38 small steps of a regularized network, twice chance (0.1) or more`);
+			const meta = readMeta(findModel(`best-${trainer}`)!);
+			assert.equal(meta.options.augment, true);
+			assert.equal(meta.options.schedule, 'cosine');
+		});
+	}
+});
+
+describe('learning-rate schedule', () => {
+	test('constant keeps the rate; cosine falls from it to a twentieth at the last epoch', () => {
+		assert.equal(learningRateAt({learningRate: 0.002, epochs: 5, schedule: 'constant'}, 4), 0.002);
+		assert.equal(learningRateAt({learningRate: 0.002, epochs: 5}, 5), 0.002);
+		const rates = [1, 2, 3, 4, 5].map(epoch => learningRateAt({learningRate: 0.002, epochs: 5, schedule: 'cosine'}, epoch));
+		assert.equal(rates[0], 0.002);
+		assert.ok(Math.abs(rates[2]! - (0.002 + 0.0001) / 2) < 1e-12, `halfway: ${rates[2]}`);
+		assert.ok(Math.abs(rates[4]! - 0.0001) < 1e-12);
+		assert.ok(rates.every((rate, i) => i === 0 || rate < rates[i - 1]!), rates.join(', '));
+		assert.equal(learningRateAt({learningRate: 0.002, epochs: 1, schedule: 'cosine'}, 1), 0.002);
 	});
 });

@@ -57,7 +57,7 @@ describe('model service on the native backend', () => {
 		assert.equal(meta.name, 'small');
 		assert.equal(meta.preset, 'classic');
 		assert.equal(meta.seed, 7);
-		assert.deepEqual(meta.options, {preset: 'classic', epochs: 2, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 7, limit: 2000});
+		assert.deepEqual(meta.options, {preset: 'classic', epochs: 2, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 7, augment: false, schedule: 'constant', limit: 2000});
 		assert.equal(meta.backend, 'tensorflow');
 		assert.equal(meta.history.length, 2);
 		assert.ok(meta.test && meta.test.accuracy > 0.5);

@@ -17,6 +17,7 @@ import {
 } from '../source/app/training-state.js';
 import {fraction, learningRateRange, wholeNumber} from '../source/cli-flags.js';
 import {trainDefaults} from '../source/commands/train.js';
+import {presetDefaults} from '../source/model/presets.js';
 import {commandFor, helpRows, hints, isKeyBurst, keyName, keymaps, nextKey} from '../source/input/keymap.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
 import {createTheme, detectAscii, detectColorLevel} from '../source/theme.js';
@@ -121,7 +122,13 @@ describe('training form', () => {
 		assert.equal(state.values.epochs, '12', 'typing outside a field changes nothing');
 		state = formReducer(formReducer(state, {type: 'move', by: -1}), {type: 'edit'});
 		assert.equal(state.editing, false, 'a choice cycles instead of opening a text field');
-		assert.equal(state.values.preset, 'classic');
+		assert.equal(state.values.preset, 'best');
+		assert.equal(state.values.epochs, '12', 'an edited field keeps its value when the preset changes');
+		assert.equal(state.values.validationSplit, String(presetDefaults.best.validationSplit), "an untouched one takes the new preset's default");
+		assert.equal(formOptions(state.values, store)?.augment, true);
+		state = formReducer(state, {type: 'cycle', by: 1});
+		assert.equal(state.values.preset, 'classic', 'cycling wraps around');
+		assert.equal(state.values.validationSplit, String(presetDefaults.classic.validationSplit));
 	});
 });
 

@@ -3,7 +3,7 @@
 // for moving, editing and cycling choices.
 import {checkChoice, trainNumberChecks, type Checked} from '../cli-flags.js';
 import {trainDefaults} from '../commands/train.js';
-import {presetNames} from '../model/presets.js';
+import {presetDefaults, presetNames} from '../model/presets.js';
 import type {PresetName, TrainOptions} from '../model/types.js';
 
 export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model';
@@ -19,7 +19,7 @@ export type Field = {
 };
 
 export const fields: readonly Field[] = [
-	{name: 'preset', label: 'preset', about: 'the network to train (←/→ to change)', choices: presetNames},
+	{name: 'preset', label: 'preset', about: 'the network (←/→): classic, the reference; best, larger, augmented, cosine schedule', choices: presetNames},
 	{name: 'epochs', label: 'epochs', about: 'passes over the training images'},
 	{name: 'batchSize', label: 'batch size', about: 'images per step'},
 	{name: 'learningRate', label: 'learning rate', about: "Adam's learning rate"},
@@ -31,17 +31,33 @@ export const fields: readonly Field[] = [
 
 export type FormValues = Record<FieldName, string>;
 
-export function defaultFormValues(): FormValues {
+export function defaultFormValues(preset: PresetName = trainDefaults.preset): FormValues {
 	return {
-		preset: trainDefaults.preset,
-		epochs: String(trainDefaults.epochs),
-		batchSize: String(trainDefaults.batchSize),
-		learningRate: String(trainDefaults.learningRate),
-		validationSplit: String(trainDefaults.validationSplit),
+		preset,
+		...presetFieldValues(preset),
 		seed: String(trainDefaults.seed),
 		limit: '',
 		model: '',
 	};
+}
+
+/** The fields whose defaults depend on the preset. */
+const presetFields = ['epochs', 'batchSize', 'learningRate', 'validationSplit'] as const;
+
+function presetFieldValues(preset: PresetName): Pick<FormValues, (typeof presetFields)[number]> {
+	const defaults = presetDefaults[preset];
+	return {epochs: String(defaults.epochs), batchSize: String(defaults.batchSize), learningRate: String(defaults.learningRate), validationSplit: String(defaults.validationSplit)};
+}
+
+/** A new preset: fields still at the old preset's defaults take the new one's, edited ones stay. */
+function withPreset(values: FormValues, preset: string): FormValues {
+	const known = (name: string): name is PresetName => presetNames.includes(name as PresetName);
+	if (!known(preset)) return {...values, preset};
+	const next: FormValues = {...values, preset};
+	if (!known(values.preset)) return next;
+	const [before, after] = [presetFieldValues(values.preset), presetFieldValues(preset)];
+	for (const field of presetFields) if (values[field] === before[field]) next[field] = after[field];
+	return next;
 }
 
 export type FormContext = {
@@ -89,8 +105,11 @@ export function formProblems(values: FormValues, context: FormContext): Partial<
 /** The options to train with, or undefined while a field is wrong. */
 export function formOptions(values: FormValues, context: FormContext): TrainOptions | undefined {
 	if (Object.keys(formProblems(values, context)).length > 0) return undefined;
+	const preset = values.preset.trim() as PresetName;
 	const options: TrainOptions = {
-		preset: values.preset.trim() as PresetName,
+		preset,
+		augment: presetDefaults[preset].augment,
+		schedule: presetDefaults[preset].schedule,
 		epochs: Number(values.epochs),
 		batchSize: Number(values.batchSize),
 		learningRate: Number(values.learningRate),
@@ -156,7 +175,7 @@ export function formReducer(state: FormState, action: FormAction): FormState {
 			if (!field?.choices) return state;
 			const index = field.choices.indexOf(state.values[field.name]);
 			const next = field.choices[(index + action.by + field.choices.length) % field.choices.length]!;
-			return set(next);
+			return field.name === 'preset' ? {...state, values: withPreset(state.values, next)} : set(next);
 		}
 		case 'reset':
 			return {...initialForm(), selected: state.selected};

@@ -1,9 +1,11 @@
 // `digits train`: headless training, one line per epoch (or NDJSON events with --json).
 import {ModelService, ServiceError} from '../model/service.js';
+import {presetDefaults} from '../model/presets.js';
 import type {TrainEvent, TrainOptions} from '../model/types.js';
 import {backendLabel, count, duration, percent} from '../render/format.js';
 
-export const trainDefaults = {preset: 'classic', epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 42} as const;
+/** The settings of a plain `digits train`: the classic preset's defaults and seed 42. */
+export const trainDefaults = {preset: 'classic', seed: 42, ...presetDefaults.classic} as const;
 
 export async function trainCommand(service: ModelService, options: TrainOptions, {json}: {json: boolean}): Promise<number> {
 	const controller = new AbortController();
@@ -48,9 +50,10 @@ export async function trainCommand(service: ModelService, options: TrainOptions,
 function describeEvent(event: TrainEvent): string | undefined {
 	switch (event.type) {
 		case 'start': {
-			const {epochs, batchSize, learningRate, validationSplit, seed, limit} = event.options;
+			const {epochs, batchSize, learningRate, schedule, augment, validationSplit, seed, limit} = event.options;
 			const images = limit === undefined ? 'all training images' : `the first ${count(limit)} training images`;
-			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${epochs} epochs, batch ${batchSize}, learning rate ${learningRate}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
+			const rate = `learning rate ${learningRate}${schedule === 'cosine' ? ' (cosine schedule)' : ''}`;
+			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${epochs} epochs, batch ${batchSize}, ${rate}, ${augment ? 'augmented' : 'no augmentation'}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
 		}
 		case 'epoch': {
 			const validation =

@@ -2,7 +2,7 @@
 import type {LayersModel, Tensor} from '@tensorflow/tfjs';
 import type {TF} from './backend.js';
 
-const pixels = 28 * 28;
+export const pixels = 28 * 28;
 const batchSize = 1000;
 
 /** Images as [count, 28, 28, 1] floats in [0, 1]; bytes (0..255) are scaled. */
@@ -12,10 +12,17 @@ export function imageTensor(tf: TF, images: Uint8Array | Float32Array, start: nu
 	return tf.tensor4d(floats, [end - start, 28, 28, 1]);
 }
 
+/** Whatever turns a batch of images into class probabilities: a layers model or a graph session. */
+export type Predictor = {predict(images: Tensor): Tensor};
+
+export function layersPredictor(model: LayersModel): Predictor {
+	return {predict: images => model.predict(images) as Tensor};
+}
+
 /** Probabilities for every image: `count × 10` floats, row by row. */
 export async function predictProbabilities(
 	tf: TF,
-	model: LayersModel,
+	model: Predictor,
 	images: Uint8Array | Float32Array,
 	onProgress?: (done: number, total: number) => void,
 ): Promise<Float32Array> {

@@ -5,11 +5,12 @@
 import path from 'node:path';
 import type {LayersModel, Tensor} from '@tensorflow/tfjs';
 import {loadMnist, type MnistSplit} from '../data/mnist.js';
+import {augmentBatch, defaultAugmentation} from './augment.js';
 import type {TF} from './backend.js';
 import {GraphTrainer, type BatchResult} from './graph/trainer.js';
-import {predictProbabilities, topClasses} from './inference.js';
+import {imageTensor, layersPredictor, pixels, predictProbabilities, topClasses} from './inference.js';
 import {saveModel} from './model-files.js';
-import {buildModel, presetLayers} from './presets.js';
+import {buildModel, classCount, presetLayers} from './presets.js';
 import {seededRandom, shuffledIndices} from './random.js';
 import {writableModelsDir} from './store.js';
 import type {BackendName, HistoryEntry, ModelMeta, TrainEvent, TrainerName, TrainOptions} from './types.js';
@@ -35,6 +36,7 @@ export class TrainingRefused extends Error {}
 export type Trainer = {
 	readonly name: TrainerName;
 	trainBatch(images: Tensor, labels: Tensor): Promise<BatchResult>;
+	setLearningRate(value: number): void;
 	/** Mean loss and accuracy over `images` without training. */
 	evaluate(images: Tensor, labels: Tensor): Promise<BatchResult>;
 	/** Makes the LayersModel hold the trained weights (before validating with it or saving it). */
@@ -72,9 +74,9 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 	const trainCount = data.count - validationCount;
 	if (trainCount < 1) throw new TrainingRefused('No training images are left after the validation split; lower --validation-split or raise --limit.');
 
-	const x = toImages(tf, data);
-	const y = tf.tidy(() => tf.oneHot(tf.tensor1d(data.labels, 'int32'), 10).toFloat());
 	const random = seededRandom(options.seed);
+	// Its own stream, so a run with augmentation sees the same shuffles as one without.
+	const augmentation = options.augment ? {random: seededRandom(options.seed ^ 0x5eed), out: new Float32Array(options.batchSize * pixels)} : undefined;
 	const history: HistoryEntry[] = [];
 	const meta = (): ModelMeta => ({
 		name: options.model,
@@ -89,57 +91,71 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 		test: null,
 	});
 
-	try {
-		for (let epoch = 1; epoch <= options.epochs; epoch++) {
-			const finished = await trainEpoch(context, trainer, x, y, {epoch, trainCount, options, order: shuffledIndices(trainCount, random)});
-			if (!finished) {
-				emit({type: 'cancelled', epoch: epoch - 1, path: history.length > 0 ? dir : null});
-				return;
-			}
-			trainer.syncModel();
-			const validation = validationCount > 0 ? await validate(trainer, x, y, trainCount, data.count) : null;
-			const entry: HistoryEntry = {epoch, ...finished, valLoss: validation?.loss ?? null, valAccuracy: validation?.accuracy ?? null};
-			history.push(entry);
-			await saveModel(tf, model, dir, meta());
-			emit({type: 'epoch', epochs: options.epochs, ...entry, imagesPerSecond: trainCount / finished.seconds, path: dir});
-			if (context.isCancelled()) {
-				emit({type: 'cancelled', epoch, path: dir});
-				return;
-			}
+	for (let epoch = 1; epoch <= options.epochs; epoch++) {
+		trainer.setLearningRate(learningRateAt(options, epoch));
+		const finished = await trainEpoch(context, trainer, data, {epoch, trainCount, options, order: shuffledIndices(trainCount, random), augmentation});
+		if (!finished) {
+			emit({type: 'cancelled', epoch: epoch - 1, path: history.length > 0 ? dir : null});
+			return;
 		}
-		const testAccuracy = await scoreOnTestSet(tf, model);
-		await saveModel(tf, model, dir, {...meta(), test: {accuracy: testAccuracy}});
-		emit({type: 'done', model: options.model, path: dir, testAccuracy, seconds: (performance.now() - started) / 1000});
-	} finally {
-		tf.dispose([x, y]);
+		trainer.syncModel();
+		const validation = validationCount > 0 ? await validate(tf, trainer, data, trainCount) : null;
+		const entry: HistoryEntry = {epoch, ...finished, valLoss: validation?.loss ?? null, valAccuracy: validation?.accuracy ?? null};
+		history.push(entry);
+		await saveModel(tf, model, dir, meta());
+		emit({type: 'epoch', epochs: options.epochs, ...entry, imagesPerSecond: trainCount / finished.seconds, path: dir});
+		if (context.isCancelled()) {
+			emit({type: 'cancelled', epoch, path: dir});
+			return;
+		}
 	}
+	const testAccuracy = await scoreOnTestSet(tf, model);
+	await saveModel(tf, model, dir, {...meta(), test: {accuracy: testAccuracy}});
+	emit({type: 'done', model: options.model, path: dir, testAccuracy, seconds: (performance.now() - started) / 1000});
 }
 
 /** The settings that made a model, as meta.json keeps them: no run-time details or paths. */
-function recordedOptions({preset, epochs, batchSize, learningRate, validationSplit, seed, limit}: TrainOptions): TrainOptions {
-	return {preset, epochs, batchSize, learningRate, validationSplit, seed, ...(limit === undefined ? {} : {limit})};
+function recordedOptions({preset, epochs, batchSize, learningRate, validationSplit, seed, augment, schedule, limit}: TrainOptions): TrainOptions {
+	return {preset, epochs, batchSize, learningRate, validationSplit, seed, augment: augment ?? false, schedule: schedule ?? 'constant', ...(limit === undefined ? {} : {limit})};
 }
 
-type EpochPlan = {epoch: number; trainCount: number; options: TrainOptions; order: Int32Array};
+/** The learning rate of an epoch (1-based): constant, or a cosine from the set rate down to 1/20 of it at the start of the last epoch. */
+export function learningRateAt({learningRate, schedule, epochs}: Pick<TrainOptions, 'learningRate' | 'schedule' | 'epochs'>, epoch: number): number {
+	if (schedule !== 'cosine' || epochs === 1) return learningRate;
+	const progress = (epoch - 1) / (epochs - 1);
+	const floor = learningRate / 20;
+	return floor + ((learningRate - floor) * (1 + Math.cos(Math.PI * progress))) / 2;
+}
+
+type EpochPlan = {
+	epoch: number;
+	trainCount: number;
+	options: TrainOptions;
+	order: Int32Array;
+	/** Present when batches are augmented: the random stream and the buffer for the augmented images. */
+	augmentation?: {random: () => number; out: Float32Array};
+};
 
 /** One pass over the shuffled training part; null when cancelled before it finished. */
-async function trainEpoch(context: TrainContext, trainer: Trainer, x: Tensor, y: Tensor, plan: EpochPlan) {
+async function trainEpoch(context: TrainContext, trainer: Trainer, data: MnistSplit, plan: EpochPlan) {
 	const {tf, emit} = context;
 	const {batchSize, epochs} = plan.options;
 	const batches = Math.ceil(plan.trainCount / batchSize);
 	const epochStart = performance.now();
+	const assemble = batchAssembler(data, batchSize);
 	let lastEvent = 0;
 	let lossSum = 0;
 	let correctSum = 0;
 	for (let batch = 1; batch <= batches; batch++) {
 		if (context.isCancelled()) return null;
 		const indices = plan.order.subarray((batch - 1) * batchSize, Math.min(plan.trainCount, batch * batchSize));
-		const [xs, ys] = tf.tidy(() => {
-			const index = tf.tensor1d(indices, 'int32');
-			return [tf.gather(x, index), tf.gather(y, index)];
-		});
-		const {loss: batchLoss, accuracy: batchAccuracy} = await trainer.trainBatch(xs!, ys!);
-		tf.dispose([xs!, ys!]);
+		const {images, labels} = assemble(indices);
+		const {augmentation} = plan;
+		const pixelsIn = augmentation ? augmentBatch(images, indices.length, defaultAugmentation, augmentation.random, augmentation.out).subarray(0, images.length) : images;
+		const xs = tf.tensor4d(pixelsIn, [indices.length, 28, 28, 1]);
+		const ys = tf.tensor2d(labels, [indices.length, classCount]);
+		const {loss: batchLoss, accuracy: batchAccuracy} = await trainer.trainBatch(xs, ys);
+		tf.dispose([xs, ys]);
 		lossSum += batchLoss * indices.length;
 		correctSum += batchAccuracy * indices.length;
 		const now = performance.now();
@@ -153,27 +169,42 @@ async function trainEpoch(context: TrainContext, trainer: Trainer, x: Tensor, y:
 	return {loss: lossSum / plan.trainCount, accuracy: correctSum / plan.trainCount, seconds: (performance.now() - epochStart) / 1000};
 }
 
-async function validate(trainer: Trainer, x: Tensor, y: Tensor, from: number, to: number): Promise<BatchResult> {
-	const [xs, ys] = [x.slice(from, to - from), y.slice(from, to - from)];
+/**
+ * Copies the images (scaled to [0, 1]) and one-hot labels of `indices` into buffers reused
+ * from batch to batch; the returned views are valid until the next call.
+ */
+function batchAssembler(data: MnistSplit, batchSize: number) {
+	const images = new Float32Array(batchSize * pixels);
+	const labels = new Float32Array(batchSize * classCount);
+	return (indices: Int32Array) => {
+		labels.fill(0);
+		indices.forEach((index, i) => {
+			const source = data.images.subarray(index * pixels, (index + 1) * pixels);
+			for (let p = 0; p < pixels; p++) images[i * pixels + p] = source[p]! / 255;
+			labels[i * classCount + data.labels[index]!] = 1;
+		});
+		return {images: images.subarray(0, indices.length * pixels), labels: labels.subarray(0, indices.length * classCount)};
+	};
+}
+
+/** Loss and accuracy on the held-out images `from` to the end, with the model as it is now. */
+async function validate(tf: TF, trainer: Trainer, data: MnistSplit, from: number): Promise<BatchResult> {
+	const xs = imageTensor(tf, data.images, from, data.count);
+	const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(data.labels.subarray(from), 'int32'), classCount).toFloat());
 	try {
 		return await trainer.evaluate(xs, ys);
 	} finally {
-		xs.dispose();
-		ys.dispose();
+		tf.dispose([xs, ys]);
 	}
 }
 
 /** Test accuracy on the 10,000 test images: scored once per finished model. */
 async function scoreOnTestSet(tf: TF, model: LayersModel): Promise<number> {
 	const test = await loadMnist('test');
-	const {predicted} = topClasses(await predictProbabilities(tf, model, test.images));
+	const {predicted} = topClasses(await predictProbabilities(tf, layersPredictor(model), test.images));
 	let correct = 0;
 	for (let i = 0; i < test.count; i++) if (predicted[i] === test.labels[i]) correct++;
 	return correct / test.count;
-}
-
-function toImages(tf: TF, data: MnistSplit): Tensor {
-	return tf.tidy(() => tf.tensor4d(data.images, [data.count, 28, 28, 1], 'int32').toFloat().div(255));
 }
 
 let fallbackLogged = false;
@@ -185,7 +216,7 @@ let fallbackLogged = false;
 async function chooseTrainer(context: TrainContext, model: LayersModel, options: TrainOptions): Promise<Trainer> {
 	if (context.backend === 'tensorflow' && process.env['DIGITS_TRAINER'] !== 'eager') {
 		try {
-			const graph = await GraphTrainer.create(context.tf, model, presetLayers(options.preset), {learningRate: options.learningRate, ...adamDefaults});
+			const graph = await GraphTrainer.create(context.tf, model, presetLayers(options.preset), {learningRate: options.learningRate, seed: options.seed, ...adamDefaults});
 			return graphTrainer(context.tf, graph, model);
 		} catch (error) {
 			if (!fallbackLogged) {
@@ -202,6 +233,7 @@ function graphTrainer(tf: TF, graph: GraphTrainer, model: LayersModel): Trainer 
 	return {
 		name: 'graph',
 		trainBatch: async (images, labels) => graph.trainBatch(images, labels),
+		setLearningRate: value => graph.setLearningRate(value),
 		async evaluate(images, labels) {
 			const chunk = 1000;
 			let loss = 0;
@@ -227,6 +259,10 @@ function eagerTrainer(tf: TF, model: LayersModel): Trainer {
 		async trainBatch(images, labels) {
 			const [loss, accuracy] = (await model.trainOnBatch(images, labels)) as [number, number];
 			return {loss, accuracy};
+		},
+		setLearningRate(value) {
+			// tf.train.adam reads its rate on every step; tfjs has no public setter for it.
+			(model.optimizer as unknown as {learningRate: number}).learningRate = value;
 		},
 		async evaluate(images, labels) {
 			const [loss, accuracy] = model.evaluate(images, labels, {batchSize: 1000}) as Tensor[];

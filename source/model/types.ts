@@ -2,8 +2,9 @@
 // They follow DESIGN.md "Contracts": JSON is camelCase everywhere.
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
-export type PresetName = 'classic';
+export type PresetName = 'classic' | 'best';
 export type TrainerName = 'graph' | 'eager';
+export type LearningRateSchedule = 'constant' | 'cosine';
 
 export type TrainOptions = {
 	preset: PresetName;
@@ -12,6 +13,10 @@ export type TrainOptions = {
 	learningRate: number;
 	validationSplit: number;
 	seed: number;
+	/** Random shifts, rotations, thickness and distortions of each batch (off when absent). */
+	augment?: boolean;
+	/** The learning rate over the epochs: constant (when absent), or a cosine from it down to near 0. */
+	schedule?: LearningRateSchedule;
 	/** Use only the first N training images (for tests and quick tries). */
 	limit?: number;
 	/** Model name; a new `<preset>-<yyyymmdd-hhmm>` when absent. */

@@ -5,9 +5,11 @@ import path from 'node:path';
 import type {LayersModel} from '@tensorflow/tfjs';
 import {loadMnist} from '../data/mnist.js';
 import {loadBackend, type LoadedBackend} from './backend.js';
-import {predictProbabilities, topClasses} from './inference.js';
+import {graphPredictor} from './graph/predictor.js';
+import {layersPredictor, predictProbabilities, topClasses, type Predictor} from './inference.js';
 import {metricsFrom} from './metrics.js';
 import {loadModel} from './model-files.js';
+import {presetLayers} from './presets.js';
 import {packageRoot, readMeta, resolveModel} from './store.js';
 import {train} from './train.js';
 import type {Request, Reply} from './protocol.js';
@@ -16,7 +18,7 @@ import type {Evaluation, ModelDescription, TrainOptions} from './types.js';
 const send = (reply: Reply) => process.send!(reply);
 
 let backend: LoadedBackend;
-let current: {name: string; dir: string; savedAt: number; model: LayersModel} | undefined;
+let current: {name: string; dir: string; savedAt: number; model: LayersModel; predictor: Predictor & {dispose?(): void}} | undefined;
 const cancelled = new Set<number>();
 
 /** The named model, else the one loaded last, else the default one. */
@@ -27,10 +29,26 @@ async function useModel(name?: string) {
 	const savedAt = fs.statSync(dir).mtimeMs;
 	if (current?.name !== resolved || current.dir !== dir || current.savedAt !== savedAt) {
 		const model = await loadModel(backend.tf, dir);
+		const predictor = await fastPredictor(model, dir);
+		current?.predictor.dispose?.();
 		current?.model.dispose();
-		current = {name: resolved, dir, savedAt, model};
+		current = {name: resolved, dir, savedAt, model, predictor};
 	}
 	return current;
+}
+
+/**
+ * On the native backend a one-call graph of the model (see graph/predictor.ts); the layers
+ * model itself elsewhere, or when the graph cannot be built (said on stderr, kept for --debug).
+ */
+async function fastPredictor(model: LayersModel, dir: string): Promise<Predictor & {dispose?(): void}> {
+	if (backend.backend !== 'tensorflow') return layersPredictor(model);
+	try {
+		return await graphPredictor(backend.tf, model, presetLayers(readMeta(dir).preset));
+	} catch (error) {
+		process.stderr.write(`digits: predicting op by op, the model's graph could not be built (${(error as Error).message.split('\n')[0]}).\n`);
+		return layersPredictor(model);
+	}
 }
 
 function describe(): ModelDescription {
@@ -52,9 +70,9 @@ function describe(): ModelDescription {
 }
 
 async function evaluate(id: number, name?: string): Promise<Evaluation> {
-	const {name: resolved, dir, model} = await useModel(name);
+	const {name: resolved, dir, predictor} = await useModel(name);
 	const test = await loadMnist('test');
-	const probabilities = await predictProbabilities(backend.tf, model, test.images, (done, total) =>
+	const probabilities = await predictProbabilities(backend.tf, predictor, test.images, (done, total) =>
 		send({id, type: 'progress', done, total}),
 	);
 	const {predicted, confidences} = topClasses(probabilities);
@@ -74,8 +92,8 @@ async function handle(request: Request): Promise<unknown> {
 		case 'describe':
 			return describe();
 		case 'predict': {
-			const {model} = await useModel(request.name);
-			return predictProbabilities(backend.tf, model, request.images);
+			const {predictor} = await useModel(request.name);
+			return predictProbabilities(backend.tf, predictor, request.images);
 		}
 		case 'evaluate':
 			return evaluate(request.id, request.name);

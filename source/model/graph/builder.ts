@@ -177,6 +177,33 @@ export class GraphBuilder {
 		return this.output(this.node('Identity', [value], {T: type(value.dtype)}, options), value.dtype);
 	}
 
+	/**
+	 * Batch normalization over the channels of an NHWC tensor. In training it normalizes with
+	 * the batch's own statistics and gives them (variance with Bessel's correction) for the
+	 * moving averages; otherwise it uses `mean` and `variance`.
+	 */
+	fusedBatchNorm(x: Output, scale: Output, offset: Output, mean: Output, variance: Output, {epsilon, training}: {epsilon: number; training: boolean}): BatchNormOutputs {
+		const attrs = {...batchNormAttrs(epsilon, training), exponential_avg_factor: float(1)};
+		const node = this.node('FusedBatchNormV3', [x, scale, offset, mean, variance], attrs);
+		const out = (index: number) => this.output(node, 'float', index);
+		return {y: out(0), batchMean: out(1), batchVariance: out(2), reserve: [out(3), out(4), out(5)]};
+	}
+
+	/** Gradients of a training-mode `fusedBatchNorm` for its input, scale and offset. */
+	fusedBatchNormGrad(outputGradient: Output, x: Output, scale: Output, reserve: BatchNormOutputs['reserve'], epsilon: number): {input: Output; scale: Output; offset: Output} {
+		const node = this.node('FusedBatchNormGradV3', [outputGradient, x, scale, ...reserve], batchNormAttrs(epsilon, true));
+		return {input: this.output(node, 'float', 0), scale: this.output(node, 'float', 1), offset: this.output(node, 'float', 2)};
+	}
+
+	/** Uniform floats in [0, 1) of a run-time shape; the seeds fix the sequence. */
+	randomUniform(shape: Output, seed: number, seed2: number): Output {
+		return this.float('RandomUniform', [shape], {dtype: type('float'), T: type(shape.dtype), seed: int(seed), seed2: int(seed2)});
+	}
+
+	greaterEqual(a: Output, b: Output): Output {
+		return this.output(this.node('GreaterEqual', [a, b], {T: type(a.dtype)}), 'bool');
+	}
+
 	/** A no-op that finishes after all of `operations`. */
 	group(operations: readonly Operation[], name?: string): Operation {
 		return {node: this.node('NoOp', [], {}, {name, after: operations})};
@@ -222,6 +249,8 @@ export class GraphBuilder {
 	}
 }
 
+export type BatchNormOutputs = {y: Output; batchMean: Output; batchVariance: Output; reserve: [Output, Output, Output]};
+
 export type AdamStep = {beta1Power: Output; beta2Power: Output; learningRate: Output; beta1: Output; beta2: Output; epsilon: Output};
 
 function attr(): AttrValueProto {
@@ -244,6 +273,22 @@ function bool(flag: boolean): AttrValueProto {
 	const value = attr();
 	value.setB(flag);
 	return value;
+}
+
+function float(number: number): AttrValueProto {
+	const value = attr();
+	value.setF(number);
+	return value;
+}
+
+function int(number: number): AttrValueProto {
+	const value = attr();
+	value.setI(number);
+	return value;
+}
+
+function batchNormAttrs(epsilon: number, training: boolean): Record<string, AttrValueProto> {
+	return {T: type('float'), U: type('float'), epsilon: float(epsilon), data_format: string('NHWC'), is_training: bool(training)};
 }
 
 function ints(values: readonly number[]): AttrValueProto {

@@ -1,69 +1,55 @@
 // The graph trainer: compiles the preset into a SavedModel in a temporary folder, opens it
 // in one TensorFlow session (tfjs-node), and runs one session call per training batch.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type {LayersModel, NamedTensorMap, Tensor} from '@tensorflow/tfjs';
 import type {TF} from '../backend.js';
 import type {LayerSpec} from '../presets.js';
-import {compileTrainingGraph, keys, signatureNames, type AdamOptions, type WeightInfo} from './compile.js';
+import {compileTrainingGraph, keys, type AdamOptions, type WeightInfo} from './compile.js';
 import {GraphUnsupported} from './layers.js';
-import {savedModelTag, writeSavedModel} from './saved-model.js';
-
-type Session = {predict(inputs: NamedTensorMap): NamedTensorMap; dispose(): void};
-type NodeApi = {node?: {loadSavedModel(dir: string, tags: string[], signature: string): Promise<Session>}};
+import {openSignatures, type Session} from './saved-model.js';
 
 export type BatchResult = {loss: number; accuracy: number};
 
 export class GraphTrainer {
+	private learningRate: Tensor;
+
 	private constructor(
 		private readonly tf: TF,
-		private readonly sessions: Record<keyof typeof signatureNames, Session>,
+		private readonly sessions: Record<'train' | 'evaluate' | 'predict' | 'weights' | 'reset', Session>,
 		private readonly weights: WeightInfo[],
-	) {}
+		learningRate: number,
+	) {
+		this.learningRate = tf.scalar(learningRate);
+	}
 
 	/**
-	 * Builds the graph from `layers` starting at `model`'s current weights. Throws with a
-	 * short reason when the graph cannot be built, loaded or run.
+	 * Builds the graph from `layers` starting at `model`'s current weights; `seed` fixes the
+	 * dropout masks. Throws with a short reason when the graph cannot be built, loaded or run.
 	 */
-	static async create(tf: TF, model: LayersModel, layers: readonly LayerSpec[], adam: AdamOptions): Promise<GraphTrainer> {
-		const load = (tf as unknown as NodeApi).node?.loadSavedModel;
-		if (!load) throw new GraphUnsupported('the native TensorFlow backend is not loaded');
+	static async create(tf: TF, model: LayersModel, layers: readonly LayerSpec[], options: AdamOptions & {learningRate: number; seed: number}): Promise<GraphTrainer> {
 		if (model.layers.length !== layers.length) throw new GraphUnsupported('the model does not match its preset');
 		const initial = model.layers.map(layer => layer.getWeights().map(weight => weight.dataSync() as Float32Array));
-		const {graph, init, signatures, weights} = compileTrainingGraph(layers, initial, adam);
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-graph-'));
-		const opened: Session[] = [];
+		const compiled = compileTrainingGraph(layers, initial, options, options.seed);
+		const sessions = await openSignatures(tf, compiled);
+		const trainer = new GraphTrainer(tf, sessions, compiled.weights, options.learningRate);
 		try {
-			writeSavedModel(dir, graph, init, signatures);
-			const open = async (name: string) => {
-				const session = await load(dir, [savedModelTag], name);
-				opened.push(session);
-				return session;
-			};
-			const sessions = {
-				train: await open(signatureNames.train),
-				evaluate: await open(signatureNames.evaluate),
-				predict: await open(signatureNames.predict),
-				weights: await open(signatureNames.weights),
-				reset: await open(signatureNames.reset),
-			};
-			const trainer = new GraphTrainer(tf, sessions, weights);
 			trainer.trialStep();
 			trainer.check(model);
 			return trainer;
 		} catch (error) {
-			for (const session of opened) session.dispose();
+			trainer.dispose();
 			throw error;
-		} finally {
-			// The session holds the whole graph once loaded: the folder is not needed any more.
-			fs.rmSync(dir, {recursive: true, force: true});
 		}
+	}
+
+	/** The learning rate of the following steps (a schedule changes it between epochs). */
+	setLearningRate(value: number): void {
+		this.learningRate.dispose();
+		this.learningRate = this.tf.scalar(value);
 	}
 
 	/** One training step (forward, loss, gradients, Adam) as one session call. */
 	trainBatch(images: Tensor, labels: Tensor): BatchResult {
-		const outputs = this.sessions.train.predict({[keys.images]: images, [keys.labels]: labels});
+		const outputs = this.sessions.train.predict({[keys.images]: images, [keys.labels]: labels, [keys.learningRate]: this.learningRate});
 		return this.scalars(outputs);
 	}
 
@@ -104,6 +90,7 @@ export class GraphTrainer {
 
 	dispose(): void {
 		for (const session of Object.values(this.sessions)) session.dispose();
+		this.learningRate.dispose();
 	}
 
 	private scalars(outputs: NamedTensorMap): BatchResult {
