@@ -67,3 +67,17 @@ export function fraction(flag: string, value: string | undefined, fallback: numb
 export function choice<T extends string>(flag: string, value: string | undefined, fallback: T, choices: readonly T[]): T {
 	return value === undefined ? fallback : orThrow(flag, value, checkChoice(value, choices));
 }
+
+/**
+ * An on/off flag that may be absent: meow turns an absent boolean into false, but
+ * `--augment` must fall back to the preset's choice. The last of `--name` / `--no-name` wins.
+ */
+export function switchFlag(argv: readonly string[], name: string): boolean | undefined {
+	let value: boolean | undefined;
+	for (const arg of argv) {
+		if (arg === '--') break;
+		if (arg === `--${name}`) value = true;
+		else if (arg === `--no-${name}`) value = false;
+	}
+	return value;
+}

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import meow from 'meow';
-import {choice, fraction, learningRateRange, optionalWholeNumber, UsageError, validationSplitRange, wholeNumber} from './cli-flags.js';
+import {choice, fraction, learningRateRange, optionalWholeNumber, switchFlag, UsageError, validationSplitRange, wholeNumber} from './cli-flags.js';
 import {UserError} from './errors.js';
 import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
@@ -233,7 +233,7 @@ async function main(argv: string[]): Promise<number> {
 						learningRate: fraction('learning-rate', text('learningRate'), defaults.learningRate, learningRateRange),
 						validationSplit: fraction('validation-split', text('validationSplit'), defaults.validationSplit, validationSplitRange),
 						schedule: choice('schedule', text('schedule'), defaults.schedule, learningRateSchedules),
-						augment: typeof flags['augment'] === 'boolean' ? flags['augment'] : defaults.augment,
+						augment: switchFlag(argv, 'augment') ?? defaults.augment,
 						seed: wholeNumber('seed', text('seed'), trainDefaults.seed, 0),
 						limit: optionalWholeNumber('limit', text('limit')),
 						model: text('model'),

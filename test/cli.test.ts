@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {before, describe, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
+import {presetDefaults} from '../source/model/presets.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {runCli, useTemporaryHome} from './helpers.js';
 
@@ -20,7 +21,8 @@ describe('usage errors exit 2 with one sentence', () => {
 		[['train', '--epochs', 'abc'], /^--epochs must be a whole number of at least 1 \(got "abc"\)\.\n$/],
 		[['train', '--learning-rate', '-1'], /^--learning-rate must be a number above 0/],
 		[['train', '--validation-split', '1'], /^--validation-split must be a fraction/],
-		[['train', '--preset', 'huge'], /^--preset must be one of classic \(got "huge"\)\.\n$/],
+		[['train', '--preset', 'huge'], /^--preset must be one of classic, best \(got "huge"\)\.\n$/],
+		[['train', '--schedule', 'step'], /^--schedule must be one of constant, cosine \(got "step"\)\.\n$/],
 		[['train', '--bogus'], /^--bogus is not an option of digits train/],
 		[['frobnicate'], /^"frobnicate" is not a digits command/],
 		[['predict'], /^digits predict needs at least one image file/],
@@ -63,6 +65,16 @@ describe('with a small trained model', () => {
 		assert.equal(trainLines[0]!.type, 'start');
 		assert.equal(trainLines.at(-1)!.type, 'done');
 		assert.ok(trainLines.some(line => line.type === 'epoch'));
+	});
+
+	test("train --preset NAME takes the preset's settings, and flags override them", async () => {
+		const result = await runCli(['train', '--preset', 'best', '--no-augment', '--epochs', '1', '--limit', '300', '--model', 'best-cli', '--json']);
+		assert.equal(result.code, 0, result.stderr);
+		const start = JSON.parse(result.stdout.split('\n')[0]!) as {options: Record<string, unknown>};
+		assert.deepEqual(
+			{...start.options},
+			{...presetDefaults.best, preset: 'best', epochs: 1, augment: false, seed: 42, limit: 300, model: 'best-cli', force: false},
+		);
 	});
 
 	test('train onto an existing name without --force is a usage error', async () => {

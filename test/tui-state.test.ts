@@ -15,7 +15,7 @@ import {
 	trainingReducer,
 	type TrainingState,
 } from '../source/app/training-state.js';
-import {fraction, learningRateRange, wholeNumber} from '../source/cli-flags.js';
+import {fraction, learningRateRange, switchFlag, wholeNumber} from '../source/cli-flags.js';
 import {trainDefaults} from '../source/commands/train.js';
 import {presetDefaults} from '../source/model/presets.js';
 import {commandFor, helpRows, hints, isKeyBurst, keyName, keymaps, nextKey} from '../source/input/keymap.js';
@@ -99,6 +99,15 @@ describe('training form', () => {
 		assert.match(fieldProblem('model', 'no spaces', store)!, /letters, digits/);
 		assert.throws(() => wholeNumber('batch-size', '0', 1), /--batch-size must be a whole number of at least 1 \(got "0"\)/);
 		assert.throws(() => fraction('learning-rate', 'x', 1, learningRateRange), /--learning-rate must be a number above 0/);
+	});
+
+	test('an on/off flag is on, off (the last one wins) or absent, so the preset decides', () => {
+		assert.equal(switchFlag(['--preset', 'best'], 'augment'), undefined);
+		assert.equal(switchFlag(['--augment'], 'augment'), true);
+		assert.equal(switchFlag(['--augment', '--no-augment'], 'augment'), false);
+		assert.equal(switchFlag(['--no-augment', '--augment'], 'augment'), true);
+		assert.equal(switchFlag(['--', '--augment'], 'augment'), undefined, 'nothing after --');
+		assert.equal(switchFlag(['--augmentation'], 'augment'), undefined);
 	});
 
 	test('gives options only when every field is right', () => {
