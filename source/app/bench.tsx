@@ -1,6 +1,7 @@
 // Training throughput inside the TUI, for `npm run bench`: the real app, drawing at its
 // real pace into an off-screen terminal, trains through the real model service; the images/s
-// of its epochs can then be set against headless `digits train` (the same service, no app).
+// of its epochs can then be set against headless `digits train` (the same service, no app),
+// and keys pressed meanwhile are timed to the frame that shows them.
 // Ink draws nothing when CI is set in the environment: unset it to measure the drawing too.
 import {EventEmitter} from 'node:events';
 import {Writable} from 'node:stream';
@@ -23,12 +24,18 @@ export type TrainingThroughput = {
 	appCpuShare: number;
 	/** Milliseconds Ink spent on a frame (layout and output), on average. */
 	msPerFrame: number;
+	/** Milliseconds from a key (`?`, opening or closing the help) to the frame that shows its effect. */
+	keyLatencies: number[];
 };
 
-/** A terminal nobody looks at: it takes Ink's frames and counts them. */
+/** What the help overlay's frame holds (HelpOverlay's title). */
+const helpMarker = 'Keys: ';
+
+/** A terminal nobody looks at: it takes Ink's frames, counts them, and tells `onFrame`. */
 class OffScreenTerminal extends Writable {
 	readonly isTTY = true;
 	frames = 0;
+	onFrame: (frame: string) => void = () => {};
 	constructor(
 		readonly columns: number,
 		readonly rows: number,
@@ -38,13 +45,23 @@ class OffScreenTerminal extends Writable {
 
 	override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
 		// Ink brackets a frame with synchronized-update codes: count the frames, not those.
-		if (String(chunk).includes('\n')) this.frames++;
+		const text = String(chunk);
+		if (text.includes('\n')) {
+			this.frames++;
+			this.onFrame(text);
+		}
 		callback();
 	}
 }
 
-class SilentKeyboard extends EventEmitter {
+/** A keyboard in raw mode that types what `press` is given, as a terminal would. */
+class ScriptedKeyboard extends EventEmitter {
 	readonly isTTY = true;
+	private readonly queue: string[] = [];
+	press(text: string) {
+		this.queue.push(text);
+		this.emit('readable');
+	}
 	setRawMode() {}
 	setEncoding() {}
 	resume() {}
@@ -52,8 +69,32 @@ class SilentKeyboard extends EventEmitter {
 	ref() {}
 	unref() {}
 	read() {
-		return null;
+		return this.queue.shift() ?? null;
 	}
+}
+
+/**
+ * Presses `?` every `interval` ms and times each press until a frame shows the help opened
+ * (or closed again): the key's whole way through the app while the child trains.
+ */
+function timeKeys(screen: OffScreenTerminal, keyboard: ScriptedKeyboard, interval = 400) {
+	const latencies: number[] = [];
+	let pending: {since: number; open: boolean} | undefined;
+	let helpOpen = false;
+	screen.onFrame = frame => {
+		const open = frame.includes(helpMarker);
+		if (pending && open === pending.open) {
+			latencies.push(performance.now() - pending.since);
+			pending = undefined;
+		}
+		helpOpen = open;
+	};
+	const timer = setInterval(() => {
+		if (pending) return;
+		pending = {since: performance.now(), open: !helpOpen};
+		keyboard.press('?');
+	}, interval);
+	return {latencies, stop: () => clearInterval(timer)};
 }
 
 /** Trains `options` on the training screen of the app (80×24 unless told) and reports its speed. */
@@ -91,6 +132,7 @@ export async function measureTuiTraining(
 		throw new Error(`The training form refuses these settings (is there already a model named "${options.model}"?).`);
 	}
 	const screen = new OffScreenTerminal(columns, rows);
+	const keyboard = new ScriptedKeyboard();
 	let renders = 0;
 	let renderMs = 0;
 	const onRender = ({renderTime}: {renderTime: number}) => {
@@ -102,16 +144,26 @@ export async function measureTuiTraining(
 	const cpuBefore = process.cpuUsage();
 	const app = render(
 		<App services={{model: watched, store: realStore}} theme={createTheme(2)} size={{columns, rows}} initial={{screen: 'train', form, autostart: true}} />,
-		{stdout: screen as unknown as NodeJS.WriteStream, stdin: new SilentKeyboard() as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 30, onRender},
+		{stdout: screen as unknown as NodeJS.WriteStream, stdin: keyboard as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 30, onRender},
 	);
+	const keys = timeKeys(screen, keyboard);
 	try {
 		const outcome = await finished;
 		if (outcome.type === 'error') throw new Error(outcome.message);
 	} finally {
+		keys.stop();
 		app.unmount();
 	}
 	const seconds = (performance.now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
 	const imagesPerSecond = perEpoch.reduce((sum, value) => sum + value, 0) / Math.max(perEpoch.length, 1);
-	return {imagesPerSecond, perEpoch, frames: screen.frames, seconds, appCpuShare: (cpu.user + cpu.system) / 1e6 / seconds, msPerFrame: renderMs / Math.max(renders, 1)};
+	return {
+		imagesPerSecond,
+		perEpoch,
+		frames: screen.frames,
+		seconds,
+		appCpuShare: (cpu.user + cpu.system) / 1e6 / seconds,
+		msPerFrame: renderMs / Math.max(renders, 1),
+		keyLatencies: keys.latencies,
+	};
 }
