@@ -1,5 +1,6 @@
 // Parses the MNIST IDX files: a big-endian header (magic number, count, dimensions)
 // followed by one unsigned byte per pixel or label. Pure: bytes in, typed arrays out.
+import {UserError} from '../errors.js';
 
 const IMAGE_MAGIC = 2051;
 const LABEL_MAGIC = 2049;
@@ -9,13 +10,12 @@ const LABEL_HEADER_BYTES = 8;
 const REMEDY = 'Delete it or replace it with the original MNIST file.';
 
 /** A data file that is not what it should be; the message is one sentence for the user. */
-export class DataFileError extends Error {
-	readonly file: string;
-
-	constructor(file: string, message: string) {
+export class DataFileError extends UserError {
+	constructor(
+		readonly file: string,
+		message: string,
+	) {
 		super(message);
-		this.name = 'DataFileError';
-		this.file = file;
 	}
 }
 

@@ -5,16 +5,16 @@ import fs from 'node:fs/promises';
 import {fileTypeFromBuffer} from 'file-type';
 import {imageSize} from 'image-size';
 import {endsEarly} from './integrity.js';
+import {UserError} from '../errors.js';
 import {decodeJpegPreview, JpegDataError, type RgbaImage} from './jpeg-preview.js';
 
 /** An image that cannot be used; the message is one sentence: what, which file, what to do. */
-export class ImageFileError extends Error {
-	readonly file: string;
-
-	constructor(file: string, message: string) {
+export class ImageFileError extends UserError {
+	constructor(
+		readonly file: string,
+		message: string,
+	) {
 		super(message);
-		this.name = 'ImageFileError';
-		this.file = file;
 	}
 }
 
