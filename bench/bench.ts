@@ -7,11 +7,12 @@ import path from 'node:path';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {ModelService} from '../source/model/service.js';
-import type {TrainEvent} from '../source/model/types.js';
+import {shippedModelName} from '../source/model/store.js';
 import {measureTuiTraining as trainOnScreen} from '../source/app/bench.js';
 import {count} from '../source/render/format.js';
 import {compareTraining, comparisonTable, median} from './graph-vs-pytorch.js';
 import {measureSketchLatency} from './sketch.js';
+import {userInputAccuracy, userInputSets, userInputTable} from './user-inputs.js';
 
 const quick = process.argv.includes('--quick');
 const root = path.resolve(import.meta.dirname, '..');
@@ -103,6 +104,16 @@ async function measureStartup(images: Float32Array): Promise<void> {
 	rows.push({what: 'start → first prediction', value: `${(median(times) / 1000).toFixed(2)} s`, note: `\`digits predict FILE\`, median of ${times.length} (min ${(Math.min(...times) / 1000).toFixed(2)} s)`});
 }
 
+/** The shipped models on digits drawn the ways users draw them (see bench/user-inputs.ts). */
+async function measureUserInputs(service: ModelService): Promise<void> {
+	const models = [...new Set([shippedModelName(), 'classic'].filter((name): name is string => name !== undefined))];
+	const perKind = quick ? 20 : 200;
+	const sets = await userInputSets({perKind});
+	const results = [];
+	for (const model of models) results.push(await userInputAccuracy(service, model, sets));
+	tables.push(`Accuracy of the shipped models on digits like users' (${perKind} per kind, through the app's file and sketch paths):\n\n${userInputTable(models, results)}`);
+}
+
 function peakMemory(pid: number | undefined): void {
 	const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 	const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
@@ -125,6 +136,7 @@ try {
 	await measureTuiTraining(service);
 	const images = await measureInference(service);
 	rows.push(...(await measureSketchLatency(service, {trials: quick ? 3 : 20})));
+	await measureUserInputs(service);
 	peakMemory(service.pid);
 	await measureStartup(images);
 	for (const table of tables) console.log(`${table}\n`);

@@ -140,7 +140,7 @@ function restore(name: string, value: string | undefined): void {
 	else process.env[name] = value;
 }
 
-async function trainDigits(service: ModelService, trainer: TrainerName, options: ComparisonOptions, run: number): Promise<number> {
+async function trainDigits(service: ModelService, trainer: TrainerName, options: Omit<ComparisonOptions, 'onProgress'>, run: number): Promise<number> {
 	const speeds: number[] = [];
 	const {limit, epochs, batchSize} = options;
 	const events = service.train({preset: 'classic', epochs, batchSize, learningRate: 0.001, validationSplit: 0, seed: run, limit, model: `compare-${trainer}-${run}`, force: true});
@@ -171,7 +171,7 @@ function pytorchVersion(install: boolean, onProgress: (line: string) => void): {
 	return {version: result.stdout.trim().replace(/\+cpu$/, '')};
 }
 
-function trainPytorch(files: {images: string; labels: string}, options: ComparisonOptions): {speed: number; threads: number} {
+function trainPytorch(files: {images: string; labels: string}, options: Omit<ComparisonOptions, 'onProgress'>): {speed: number; threads: number} {
 	const args = [path.join(here, 'pytorch_train.py'), '--images', files.images, '--labels', files.labels];
 	args.push('--limit', String(options.limit), '--epochs', String(options.epochs), '--batch-size', String(options.batchSize), '--threads', String(os.cpus().length));
 	// The same allocator settings as digits' model service, so neither pays first-touch page faults the other does not.
