@@ -50,16 +50,16 @@ const presets: Record<PresetName, readonly LayerSpec[]> = {
 		...convolution(32),
 		...convolution(32),
 		{type: 'maxPooling2d', poolSize: 2},
-		{type: 'dropout', rate: 0.25},
+		{type: 'dropout', rate: 0.1},
 		...convolution(64),
 		...convolution(64),
 		{type: 'maxPooling2d', poolSize: 2},
-		{type: 'dropout', rate: 0.25},
+		{type: 'dropout', rate: 0.1},
 		{type: 'flatten'},
 		{type: 'dense', units: 128, activation: 'linear', useBias: false},
 		{type: 'batchNormalization'},
 		{type: 'activation', activation: 'relu'},
-		{type: 'dropout', rate: 0.4},
+		{type: 'dropout', rate: 0.25},
 		{type: 'dense', units: classCount, activation: 'softmax'},
 	],
 };
@@ -71,7 +71,7 @@ export type PresetDefaults = Required<Pick<TrainOptions, 'epochs' | 'batchSize' 
 /** What `digits train --preset NAME` and the training form use for settings not given. */
 export const presetDefaults: Record<PresetName, PresetDefaults> = {
 	classic: {epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, augment: false, schedule: 'constant'},
-	best: {epochs: 14, batchSize: 128, learningRate: 0.001, validationSplit: 0.1, augment: true, schedule: 'cosine'},
+	best: {epochs: 12, batchSize: 128, learningRate: 0.001, validationSplit: 0.1, augment: true, schedule: 'cosine'},
 };
 
 export function presetLayers(preset: PresetName): readonly LayerSpec[] {
