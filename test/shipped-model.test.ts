@@ -1,27 +1,40 @@
-// The model that ships in models/: a new user predicts with it at once, so it must be good.
+// The models that ship in models/: a new user predicts with the default one at once, so it
+// must be good, and each must have been made the way its meta.json (and readme.md) says.
 import assert from 'node:assert/strict';
-import {test} from 'node:test';
+import {after, before, test} from 'node:test';
+import {presetDefaults} from '../source/model/presets.js';
 import {ModelService} from '../source/model/service.js';
 import {readMeta, resolveModel, shippedModelName} from '../source/model/store.js';
+import type {ModelMeta} from '../source/model/types.js';
 import {useTemporaryHome} from './helpers.js';
 
 useTemporaryHome();
+let service: ModelService;
+before(() => (service = new ModelService()));
+after(() => service.close());
 
-test('the shipped model scores at least 99.0% on the 10,000 test images', async () => {
-	const name = shippedModelName();
-	assert.ok(name, 'models/DEFAULT names the shipped model');
-	const service = new ModelService();
-	try {
-		const result = await service.evaluate(name);
-		assert.equal(result.labels.length, 10_000);
-		assert.ok(result.accuracy >= 0.99, `test accuracy ${result.accuracy}`);
-		// Its meta.json says how it was made, and what it says is true.
-		const meta = readMeta(resolveModel(name).dir);
-		assert.equal(meta.options.validationSplit, 0);
-		assert.equal(meta.options.limit, undefined);
-		assert.equal(typeof meta.seed, 'number');
-		assert.ok(Math.abs(meta.test!.accuracy - result.accuracy) < 1e-9);
-	} finally {
-		service.close();
-	}
+/** Scores the named model on the test images; its meta.json's test accuracy must be what it scores. */
+async function scored(name: string): Promise<{accuracy: number; meta: ModelMeta}> {
+	const result = await service.evaluate(name);
+	assert.equal(result.labels.length, 10_000);
+	const meta = readMeta(resolveModel(name).dir);
+	assert.ok(Math.abs(meta.test!.accuracy - result.accuracy) < 1e-9, `meta.json says ${meta.test!.accuracy}, it scores ${result.accuracy}`);
+	return {accuracy: result.accuracy, meta};
+}
+
+test('the default model is `best`, made by `digits train --preset best` as it is, and scores at least 99.5%', async () => {
+	assert.equal(shippedModelName(), 'best', 'models/DEFAULT names it');
+	const {accuracy, meta} = await scored('best');
+	assert.ok(accuracy >= 0.995, `test accuracy ${accuracy}`);
+	assert.equal(meta.preset, 'best');
+	assert.deepEqual(meta.options, {preset: 'best', seed: 42, ...presetDefaults.best});
+	assert.equal(meta.trainer, 'graph');
+});
+
+test('classic ships too, trained on all images, and scores at least 99.0%', async () => {
+	const {accuracy, meta} = await scored('classic');
+	assert.ok(accuracy >= 0.99, `test accuracy ${accuracy}`);
+	assert.equal(meta.preset, 'classic');
+	assert.equal(meta.options.validationSplit, 0);
+	assert.equal(meta.options.limit, undefined);
 });
