@@ -2,7 +2,6 @@
 // child process (worker.ts) whose stderr we own, so its log lines never reach the user's
 // terminal and a native crash cannot take the terminal with it.
 import {fork, type ChildProcess} from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UserError} from '../errors.js';
@@ -53,7 +52,6 @@ export class ModelService {
 				env: {...allocatorEnvironment, ...process.env, TF_CPP_MIN_LOG_LEVEL: '2'},
 			});
 			this.child = child;
-			lowerPriority(child);
 			for (const stream of [child.stdout!, child.stderr!]) {
 				stream.setEncoding('utf8');
 				stream.on('data', (text: string) => this.keepLog(text));
@@ -189,19 +187,6 @@ export class ModelService {
 		return new ServiceError(`The model service stopped unexpectedly (${how})${last ? `: ${last}` : ''}. Run again with --debug to see its log.`, 1, this.log());
 	}
 }
-
-/**
- * TensorFlow keeps both cores busy while it trains; a slightly lower priority for the child
- * lets the process in front (keys, frames) run first, and costs training nothing when that
- * process is idle. Best effort: some systems do not allow it.
- */
-function lowerPriority(child: ChildProcess): void {
-	try {
-		if (child.pid !== undefined) os.setPriority(child.pid, Math.min(19, os.getPriority() + childNiceness));
-	} catch {}
-}
-
-const childNiceness = 5;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
