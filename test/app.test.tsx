@@ -140,7 +140,7 @@ describe('training', () => {
 		assert.match(done, /Enter home {2}t train again/);
 		await frame(text => text.includes('fake-1 97.00%'));
 		assert.deepEqual(service.loads, ['shipped', 'fake-1']);
-		assert.deepEqual(service.trained[0], {preset: 'classic', epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 42});
+		assert.deepEqual(service.trained[0], {preset: 'classic', epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 42, augment: false, schedule: 'constant'});
 		await press('t');
 		await frame(text => text.includes('Train a new model'));
 	});
