@@ -8,19 +8,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, test} from 'node:test';
-import {Text} from 'ink';
-import {cleanup, render} from 'ink-testing-library';
-import {useState} from 'react';
-import {ServicesProvider, type ModelServiceLike} from '../source/app/services.js';
-import {ThemeProvider} from '../source/components/theme-context.js';
-import {InputGate} from '../source/hooks/use-keymap.js';
+import {cleanup} from 'ink-testing-library';
+import type {ModelServiceLike} from '../source/app/services.js';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {LoadImageScreen} from '../source/screens/load-image.js';
 import {fileSize, imageSummary, keepEnd, listWindow, loadImageLayout, previewSize} from '../source/render/load-image.js';
-import {createTheme} from '../source/theme.js';
 import {digitInk} from './digit-fixtures.js';
-import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
+import {openScreen} from './sketch-harness.js';
+import {fakeService, keys} from './tui-helpers.js';
 
 const tab = '\t';
 let root: string;
@@ -42,30 +38,8 @@ function labelService(): ModelServiceLike & {predicted: Float32Array[]} {
 	};
 }
 
-/** The screen in the room the app gives it in a columns × rows terminal (less the status line and one row). */
-function Screen({directory, columns, rows}: {directory: string; columns: number; rows: number}) {
-	const [open, setOpen] = useState(true);
-	return open ? <LoadImageScreen width={columns} height={rows - 2} onBack={() => setOpen(false)} directory={directory} /> : <Text>home</Text>;
-}
-
-function openScreen(service = labelService(), directory = root, {columns = 80, rows = 24} = {}) {
-	const app = render(
-		<ServicesProvider services={{model: service, store: {modelExists: () => false, checkModelName: () => {}}}}>
-			<ThemeProvider theme={createTheme(0)}>
-				<InputGate onQuit={() => {}}>
-					<Screen directory={directory} columns={columns} rows={rows} />
-				</InputGate>
-			</ThemeProvider>
-		</ServicesProvider>,
-	);
-	const frame = (check: (frame: string) => boolean, timeoutMs?: number) => waitForFrame(app.lastFrame, check, timeoutMs);
-	const press = async (...sequence: string[]) => {
-		for (const key of sequence) {
-			app.stdin.write(key);
-			await delay(20);
-		}
-	};
-	return {app, service, frame, press};
+function openLoadImage(service = labelService(), directory = root, size: {columns?: number; rows?: number} = {}) {
+	return {...openScreen(service, room => <LoadImageScreen {...room} directory={directory} />, size), service};
 }
 
 /** The marked (selected) entry of the file list, in the left column (the bars' winner is marked too). */
@@ -104,7 +78,7 @@ afterEach(() => cleanup());
 
 describe('the file list', () => {
 	test('lists .., folders, then image files; Enter goes into a folder, Backspace goes up to where it was', async () => {
-		const {frame, press} = openScreen();
+		const {frame, press} = openLoadImage();
 		const first = await frame(text => text.includes('scans/') && text.includes('pick an image'));
 		const lines = first.split('\n');
 		const row = (name: string) => lines.findIndex(line => line.includes(` ${name}`));
@@ -128,7 +102,7 @@ describe('the file list', () => {
 	});
 
 	test('Enter on an image file reads it: the picture, its name, format and size, the model view, the digit and the bars', async () => {
-		const {frame, press, service} = openScreen();
+		const {frame, press, service} = openLoadImage();
 		await frame(text => text.includes('scans/'));
 		await press('j', keys.enter);
 		await frame(text => text.includes('digit.png'));
@@ -154,7 +128,7 @@ describe('the file list', () => {
 
 describe('the path field', () => {
 	test('Tab completes folders and files, ~ is the home folder, several matches are listed; Enter reads the file', async () => {
-		const {frame, press} = openScreen(labelService(), path.join(root, 'scans'));
+		const {frame, press} = openLoadImage(labelService(), path.join(root, 'scans'));
 		await frame(text => text.includes('digit.png'));
 		await press(tab);
 		await frame(text => !text.includes('Tab to type one'));
@@ -171,7 +145,7 @@ describe('the path field', () => {
 	});
 
 	test('printable keys go to the field (q and ? too); Esc leaves it, a second Esc goes back', async () => {
-		const {frame, press} = openScreen();
+		const {frame, press} = openLoadImage();
 		await frame(text => text.includes('scans/'));
 		await press('o', 'q', '?', 'j');
 		await frame(text => text.includes('path: q?j'));
@@ -191,7 +165,7 @@ describe('the path field', () => {
 
 describe('bad files', () => {
 	test('each error is one sentence on the screen, and the screen goes on working', async () => {
-		const {frame, press} = openScreen();
+		const {frame, press} = openLoadImage();
 		await frame(text => text.includes('photo.png'));
 		await press(tab, 'photo.png', keys.enter);
 		await frame(text => text.replaceAll('\n', ' ').includes('photo.png is not an image (it is a zip archive); give a PNG, JPEG, BMP, GIF or TIFF file.'));
@@ -215,7 +189,7 @@ describe('recent files', () => {
 		const store = path.join(root, '.config', 'digits', 'recent.json');
 		fs.mkdirSync(path.dirname(store), {recursive: true});
 		fs.writeFileSync(store, 'not json at all');
-		const {frame, press} = openScreen();
+		const {frame, press} = openLoadImage();
 		await frame(text => text.includes('scans/'));
 		await press('r');
 		await frame(text => text.includes('recent files') && text.includes('no files opened yet'));
@@ -273,7 +247,7 @@ describe('layout', () => {
 	});
 
 	test('the screen stays within 80×22, and a long folder scrolls with its place shown', async () => {
-		const {frame, press} = openScreen(labelService(), path.join(root, 'thumbnails'));
+		const {frame, press} = openLoadImage(labelService(), path.join(root, 'thumbnails'));
 		const first = await frame(text => text.includes('1.png'));
 		const lines = first.split('\n');
 		assert.ok(lines.length <= 22, `${lines.length} rows`);
@@ -286,7 +260,7 @@ describe('layout', () => {
 	});
 
 	test('a bigger window shows the model view at full size and a bigger picture', async () => {
-		const {frame, press} = openScreen(labelService(), path.join(root, 'scans'), {columns: 120, rows: 40});
+		const {frame, press} = openLoadImage(labelService(), path.join(root, 'scans'), {columns: 120, rows: 40});
 		await frame(text => text.includes('digit.png'));
 		await press('j', 'j', keys.enter);
 		const read = await frame(text => text.includes(`reads ${label}`));

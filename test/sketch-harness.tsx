@@ -1,7 +1,7 @@
 /* @jsxRuntime automatic */
-// The sketch pad on its own, inside the providers the app gives it, for ink-testing-library.
+// A screen on its own (the sketch pad, Load image) inside the providers the app gives it, for ink-testing-library.
 import {render} from 'ink-testing-library';
-import {useState} from 'react';
+import {useState, type ReactElement} from 'react';
 import {Text} from 'ink';
 import {ServicesProvider, type ModelServiceLike} from '../source/app/services.js';
 import {ThemeProvider} from '../source/components/theme-context.js';
@@ -25,28 +25,36 @@ export function predictingService(confidence = 0.9): ModelServiceLike & {predict
 	};
 }
 
-function Pad({directory, columns, rows}: {directory?: string; columns: number; rows: number}) {
+/** What a screen gets from the shell: its room (columns × rows less the status line and a row) and a way back. */
+type ScreenSlot = (room: {width: number; height: number; onBack: () => void}) => ReactElement;
+
+/** Shows "home" once the screen goes back, as the shell would. */
+function Slot({screen, columns, rows}: {screen: ScreenSlot; columns: number; rows: number}) {
 	const [open, setOpen] = useState(true);
-	return open ? <SketchScreen width={columns} height={rows - 2} onBack={() => setOpen(false)} directory={directory} /> : <Text>home</Text>;
+	return open ? screen({width: columns, height: rows - 2, onBack: () => setOpen(false)}) : <Text>home</Text>;
 }
 
-export function openSketch(service: ModelServiceLike, {directory, columns = 80, rows = 24, level = 0}: {directory?: string; columns?: number; rows?: number; level?: ColorLevel} = {}) {
+/** Any screen inside the providers the app gives it; `press` types keys one at a time, as a person would. */
+export function openScreen(service: ModelServiceLike, screen: ScreenSlot, {columns = 80, rows = 24, level = 0}: {columns?: number; rows?: number; level?: ColorLevel} = {}) {
 	const app = render(
 		<ServicesProvider services={{model: service, store: {modelExists: () => false, checkModelName: () => {}}}}>
 			<ThemeProvider theme={createTheme(level)}>
 				<InputGate onQuit={() => {}}>
-					<Pad directory={directory} columns={columns} rows={rows} />
+					<Slot screen={screen} columns={columns} rows={rows} />
 				</InputGate>
 			</ThemeProvider>
 		</ServicesProvider>,
 	);
 	const frame = (check: (frame: string) => boolean, timeoutMs?: number) => waitForFrame(app.lastFrame, check, timeoutMs);
-	/** Types keys one at a time, as a person would (each after the screen has caught up). */
 	const press = async (...sequence: string[]) => {
 		for (const key of sequence) {
 			app.stdin.write(key);
-			await delay(15);
+			await delay(20);
 		}
 	};
 	return {app, frame, press};
+}
+
+export function openSketch(service: ModelServiceLike, {directory, ...size}: {directory?: string; columns?: number; rows?: number; level?: ColorLevel} = {}) {
+	return openScreen(service, room => <SketchScreen {...room} directory={directory} />, size);
 }
