@@ -13,7 +13,7 @@ export function imageTensor(tf: TF, images: Uint8Array | Float32Array, start: nu
 }
 
 /** Whatever turns a batch of images into class probabilities: a layers model or a graph session. */
-export type Predictor = {predict(images: Tensor): Tensor};
+export type Predictor = {predict(images: Tensor): Tensor; dispose?(): void};
 
 export function layersPredictor(model: LayersModel): Predictor {
 	return {predict: images => model.predict(images) as Tensor};

@@ -18,7 +18,7 @@ import type {Evaluation, ModelDescription, TrainOptions} from './types.js';
 const send = (reply: Reply) => process.send!(reply);
 
 let backend: LoadedBackend;
-let current: {name: string; dir: string; savedAt: number; model: LayersModel; predictor: Predictor & {dispose?(): void}} | undefined;
+let current: {name: string; dir: string; savedAt: number; model: LayersModel; predictor: Predictor} | undefined;
 const cancelled = new Set<number>();
 
 /** The named model, else the one loaded last, else the default one. */
@@ -41,7 +41,7 @@ async function useModel(name?: string) {
  * On the native backend a one-call graph of the model (see graph/predictor.ts); the layers
  * model itself elsewhere, or when the graph cannot be built (said on stderr, kept for --debug).
  */
-async function fastPredictor(model: LayersModel, dir: string): Promise<Predictor & {dispose?(): void}> {
+async function fastPredictor(model: LayersModel, dir: string): Promise<Predictor> {
 	if (backend.backend !== 'tensorflow') return layersPredictor(model);
 	try {
 		return await graphPredictor(backend.tf, model, presetLayers(readMeta(dir).preset));

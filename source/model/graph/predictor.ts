@@ -16,7 +16,7 @@ const agreement = 1e-4;
  * A predictor for `model` built from `layers` (its preset). Throws with a short reason when
  * the graph cannot be built or does not give the model's own answers on a probe batch.
  */
-export async function graphPredictor(tf: TF, model: LayersModel, layers: readonly LayerSpec[]): Promise<Predictor & {dispose(): void}> {
+export async function graphPredictor(tf: TF, model: LayersModel, layers: readonly LayerSpec[]): Promise<Required<Predictor>> {
 	if (model.layers.length !== layers.length) throw new GraphUnsupported('the model does not match its preset');
 	const weights = model.layers.map(layer => layer.getWeights().map(weight => weight.dataSync() as Float32Array));
 	const {predict: session} = await openSignatures(tf, compileInferenceGraph(layers, weights));
