@@ -60,11 +60,22 @@ describe('graph trainer on the native backend', () => {
 	});
 	after(() => tf.dispose([images, labels]));
 
-	for (const preset of presetNames) {
-		test(`${preset}: one step gives the eager path's loss and updated weights (moving averages too)`, async () => {
-			const layers = withoutDropout(preset);
-			const eager = buildNetwork(tf, preset, layers, 11, adam.learningRate);
-			const graphModel = buildNetwork(tf, preset, layers, 11, adam.learningRate);
+	/** Both convolution gradients in both of their forms: `same` padding, a 28×28 output with an input gradient (forward-convolution form) and a 12×12 one (TensorFlow's op). */
+	const padded: LayerSpec[] = [
+		{type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu', padding: 'same'},
+		{type: 'conv2d', filters: 6, kernelSize: 3, activation: 'relu', padding: 'same'},
+		{type: 'maxPooling2d', poolSize: 2},
+		{type: 'conv2d', filters: 8, kernelSize: 3, activation: 'relu', padding: 'same'},
+		{type: 'conv2d', filters: 8, kernelSize: 3, activation: 'relu'},
+		{type: 'flatten'},
+		{type: 'dense', units: 10, activation: 'softmax'},
+	];
+	const networks: Array<[string, LayerSpec[]]> = [...presetNames.map((preset): [string, LayerSpec[]] => [preset, withoutDropout(preset)]), ['padded convolutions', padded]];
+
+	for (const [name, layers] of networks) {
+		test(`${name}: one step gives the eager path's loss and updated weights (moving averages too)`, async () => {
+			const eager = buildNetwork(tf, name, layers, 11, adam.learningRate);
+			const graphModel = buildNetwork(tf, name, layers, 11, adam.learningRate);
 			const trainer = await GraphTrainer.create(tf, graphModel, layers, adam);
 			try {
 				const predicted = trainer.predict(images);
@@ -87,7 +98,7 @@ describe('graph trainer on the native backend', () => {
 					compared += updated.length;
 				});
 				assert.equal(compared, eager.getWeights().length);
-				const initial = buildNetwork(tf, preset, layers, 11, adam.learningRate);
+				const initial = buildNetwork(tf, name, layers, 11, adam.learningRate);
 				const moved = graphModel.getWeights().map((weight, i) => weight.notEqual(initial.getWeights()[i]!).any().dataSync()[0]);
 				assert.ok(moved.every(Boolean), 'every weight moved');
 				initial.dispose();
