@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {loadMnist} from '../source/data/mnist.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelService, nativeEnvironment} from '../source/model/service.js';
 import type {TrainerName} from '../source/model/types.js';
 
 export type ComparisonOptions = {
@@ -37,7 +37,6 @@ export type TrainingComparison = {
 };
 
 const here = import.meta.dirname;
-const allocatorEnvironment = {MALLOC_MMAP_THRESHOLD_: '4294967296', MALLOC_TRIM_THRESHOLD_: '68719476736', MALLOC_TOP_PAD_: '268435456'};
 const python = process.env['DIGITS_PYTHON'] ?? 'python3';
 
 export const defaultComparison: Omit<ComparisonOptions, 'onProgress'> = {limit: 12_800, epochs: 3, batchSize: 128, repeats: 3, eager: true, installPytorch: true};
@@ -174,8 +173,8 @@ function pytorchVersion(install: boolean, onProgress: (line: string) => void): {
 function trainPytorch(files: {images: string; labels: string}, options: Omit<ComparisonOptions, 'onProgress'>): {speed: number; threads: number} {
 	const args = [path.join(here, 'pytorch_train.py'), '--images', files.images, '--labels', files.labels];
 	args.push('--limit', String(options.limit), '--epochs', String(options.epochs), '--batch-size', String(options.batchSize), '--threads', String(os.cpus().length));
-	// The same allocator settings as digits' model service, so neither pays first-touch page faults the other does not.
-	const result = spawnSync(python, args, {encoding: 'utf8', env: {...allocatorEnvironment, ...process.env}});
+	// The environment of digits' model service, so neither pays first-touch page faults the other does not (its TensorFlow variable means nothing to PyTorch).
+	const result = spawnSync(python, args, {encoding: 'utf8', env: {...nativeEnvironment, ...process.env}});
 	if (result.status !== 0) throw new Error(`The PyTorch benchmark failed: ${result.stderr.trim().split('\n').at(-1)}`);
 	const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; epoch?: number; imagesPerSecond?: number; threads?: number});
 	const speeds = lines.filter(line => line.type === 'epoch' && line.epoch! > 1).map(line => line.imagesPerSecond!);

@@ -10,9 +10,8 @@ export type Operation = {readonly node: string};
 export type Variable = Output & {readonly shape: readonly number[]};
 
 export type Padding = 'VALID' | 'SAME';
-/** A convolution's window; a number as padding is that many zeros on each side of both spatial axes. */
-export type WindowOptions = {strides: number; padding: Padding | number};
-export type PoolOptions = {size: number; strides: number; padding: Padding};
+export type WindowOptions = {strides: number; padding: Padding};
+export type PoolOptions = WindowOptions & {size: number};
 type NodeOptions = {name?: string; after?: readonly Operation[]};
 
 // Graphs older than this producer version get legacy op semantics; ours is a modern graph.
@@ -74,6 +73,10 @@ export class GraphBuilder {
 		return this.float('Conv2DBackpropInput', [inputSizes, filter, outputGradient], convAttrs(options));
 	}
 
+	conv2dBackpropFilter(input: Output, filterShape: readonly number[], outputGradient: Output, options: WindowOptions): Output {
+		return this.float('Conv2DBackpropFilter', [input, this.ints(filterShape), outputGradient], convAttrs(options));
+	}
+
 	biasAdd(value: Output, bias: Output): Output {
 		return this.float('BiasAdd', [value, bias], {T: type('float'), data_format: string('NHWC')});
 	}
@@ -97,14 +100,6 @@ export class GraphBuilder {
 
 	maxPoolGrad(input: Output, output: Output, outputGradient: Output, options: PoolOptions): Output {
 		return this.float('MaxPoolGrad', [input, output, outputGradient], poolAttrs(options));
-	}
-
-	transpose(value: Output, permutation: readonly number[]): Output {
-		return this.output(this.node('Transpose', [value, this.ints(permutation)], {T: type(value.dtype), Tperm: type('int32')}), value.dtype);
-	}
-
-	reverse(value: Output, axes: readonly number[]): Output {
-		return this.output(this.node('ReverseV2', [value, this.ints(axes)], {T: type(value.dtype), Tidx: type('int32')}), value.dtype);
 	}
 
 	matMul(a: Output, b: Output, {transposeA = false, transposeB = false} = {}): Output {
@@ -311,12 +306,10 @@ function shapeAttr(shape: readonly number[]): AttrValueProto {
 }
 
 function convAttrs({strides, padding}: WindowOptions): Record<string, AttrValueProto> {
-	const explicit: Record<string, AttrValueProto> = typeof padding === 'number' ? {explicit_paddings: ints([0, 0, padding, padding, padding, padding, 0, 0])} : {};
 	return {
 		T: type('float'),
 		strides: ints([1, strides, strides, 1]),
-		padding: string(typeof padding === 'number' ? 'EXPLICIT' : padding),
-		...explicit,
+		padding: string(padding),
 		data_format: string('NHWC'),
 		dilations: ints([1, 1, 1, 1]),
 		use_cudnn_on_gpu: bool(true),

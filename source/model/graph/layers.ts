@@ -81,12 +81,11 @@ export function layerForward(graph: GraphBuilder, spec: LayerSpec, input: Output
 		case 'conv2d': {
 			const window: WindowOptions = {strides: 1, padding: spec.padding === 'same' ? 'SAME' : 'VALID'};
 			const [kernel, bias] = parameters as [Output, Output | undefined];
+			const kernelShape = parameterShapes(spec, inputShape)[0]!.shape;
 			const linear = withBias(graph, graph.conv2d(input, kernel, window), bias);
-			const convolution = {input, kernel, kernelSize: spec.kernelSize, padding: spec.padding === 'same' ? (spec.kernelSize - 1) / 2 : 0};
 			return withActivation(graph, spec.activation, mode.final, linear, shape, linearGradient => ({
-				input: () =>
-					shape[0]! >= forwardInputGradientFrom ? convInputGradient(graph, convolution, linearGradient) : graph.conv2dBackpropInput(graph.shape(input), kernel, linearGradient, window),
-				parameters: [convKernelGradient(graph, convolution, linearGradient), ...biasGradient(graph, linearGradient, bias)],
+				input: () => graph.conv2dBackpropInput(graph.shape(input), kernel, linearGradient, window),
+				parameters: [graph.conv2dBackpropFilter(input, kernelShape, linearGradient, window), ...biasGradient(graph, linearGradient, bias)],
 			}));
 		}
 		case 'dense': {
@@ -144,32 +143,6 @@ function batchNormalization(graph: GraphBuilder, input: Output, inputShape: read
 			return {input: inputGradient ? unflatten(grads.input) : undefined, parameters: [grads.scale, grads.offset]};
 		},
 	};
-}
-
-// Convolution gradients. oneDNN's forward convolution is better tuned than its backward
-// ones on this CPU, so both gradients can be written as forward convolutions. Measured
-// alone (batch 128): the kernel gradient 1.1–1.6× faster for every layer of the presets;
-// the input gradient 2.2× faster for a 24×24 output (26×26×32 → 24×24×32) but 1.3–1.8×
-// slower for outputs of 8×8 to 11×11, hence the size threshold.
-const forwardInputGradientFrom = 20;
-
-/** A stride-1 convolution: its input, kernel, odd kernel size, and the zeros it pads on each side. */
-type Convolution = {input: Output; kernel: Output; kernelSize: number; padding: number};
-
-/**
- * The kernel's gradient as a forward convolution with the batch as channels: the input
- * [N, H, W, C] as [C, H, W, N] convolved with the output gradient [N, H', W', F] as a
- * [H', W', N, F] kernel gives [C, k, k, F], i.e. the kernel gradient transposed.
- */
-function convKernelGradient(graph: GraphBuilder, {input, padding}: Convolution, outputGradient: Output): Output {
-	const gradient = graph.conv2d(graph.transpose(input, [3, 1, 2, 0]), graph.transpose(outputGradient, [1, 2, 0, 3]), {strides: 1, padding: padding || 'VALID'});
-	return graph.transpose(gradient, [1, 2, 0, 3]);
-}
-
-/** The input's gradient as a forward convolution of the padded output gradient with the kernel turned 180° and its channels swapped. */
-function convInputGradient(graph: GraphBuilder, {kernel, kernelSize, padding}: Convolution, outputGradient: Output): Output {
-	const turned = graph.transpose(graph.reverse(kernel, [0, 1]), [0, 1, 3, 2]);
-	return graph.conv2d(outputGradient, turned, {strides: 1, padding: kernelSize - 1 - padding});
 }
 
 const withBias = (graph: GraphBuilder, value: Output, bias: Output | undefined) => (bias ? graph.biasAdd(value, bias) : value);
