@@ -71,7 +71,8 @@ const commandHelp: Record<string, string> = {
     --batch-size N           images per step (${shown('batchSize')})
     --learning-rate X        Adam's learning rate (${shown('learningRate')})
     --schedule NAME          learning rate over the epochs: constant or cosine (${shown('schedule')})
-    --[no-]augment           shift, rotate, thicken and distort each batch (${shown('augment', value => (value ? 'on' : 'off'))})
+    --[no-]augment           shift, rotate, thicken and distort each batch; the last epoch
+                             sees the images as they are (${shown('augment', value => (value ? 'on' : 'off'))})
     --validation-split X     part of the training images held out to validate, 0 to <1 (${shown('validationSplit')})
     --seed N                 same seed, same shuffles and initial weights (default ${trainDefaults.seed})
     --limit N                use only the first N training images (quick tries)

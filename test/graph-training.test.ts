@@ -8,9 +8,13 @@ import {loadMnist} from '../source/data/mnist.js';
 import type {TF} from '../source/model/backend.js';
 import {loadModel} from '../source/model/model-files.js';
 import {findModel, readMeta} from '../source/model/store.js';
-import {learningRateAt, train, type TrainContext} from '../source/model/train.js';
+import {augmentsEpoch, learningRateAt, train, type TrainContext} from '../source/model/train.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
 import {useTemporaryHome} from './helpers.js';
+import {nativeEnvironment} from '../source/model/service.js';
+
+// TensorFlow as the model service's child runs it (read when tfjs-node loads, below).
+process.env['TF_ENABLE_ONEDNN_OPTS'] = nativeEnvironment.TF_ENABLE_ONEDNN_OPTS;
 
 useTemporaryHome();
 const base: TrainOptions & {model: string} = {preset: 'classic', epochs: 2, batchSize: 64, learningRate: 0.001, validationSplit: 0.2, seed: 3, limit: 2000, model: 'graph-small'};
@@ -125,5 +129,15 @@ describe('learning-rate schedule', () => {
 		assert.ok(Math.abs(rates[4]! - 0.0001) < 1e-12);
 		assert.ok(rates.every((rate, i) => i === 0 || rate < rates[i - 1]!), rates.join(', '));
 		assert.equal(learningRateAt({learningRate: 0.002, epochs: 1, schedule: 'cosine'}, 1), 0.002);
+	});
+});
+
+describe('augmentation over the epochs', () => {
+	test('every epoch but the last when on (a single epoch is augmented); never when off', () => {
+		const epochs = (options: {augment?: boolean; epochs: number}) => Array.from({length: options.epochs}, (_, i) => augmentsEpoch(options, i + 1));
+		assert.deepEqual(epochs({augment: true, epochs: 4}), [true, true, true, false]);
+		assert.deepEqual(epochs({augment: true, epochs: 1}), [true]);
+		assert.deepEqual(epochs({augment: false, epochs: 3}), [false, false, false]);
+		assert.deepEqual(epochs({epochs: 2}), [false, false]);
 	});
 });

@@ -13,7 +13,7 @@ export type TrainOptions = {
 	learningRate: number;
 	validationSplit: number;
 	seed: number;
-	/** Random shifts, rotations, thickness and distortions of each batch (off when absent). */
+	/** Random shifts, rotations, thickness and distortions of each batch, in every epoch but the last (off when absent). */
 	augment?: boolean;
 	/** The learning rate over the epochs: constant (when absent), or a cosine from it down to near 0. */
 	schedule?: LearningRateSchedule;
