@@ -68,7 +68,7 @@ describe('graph trainer on the native backend', () => {
 	});
 	after(() => tf.dispose([images, labels]));
 
-	/** Both convolution gradients in both of their forms: `same` padding, a 28×28 output with an input gradient (forward-convolution form) and a 12×12 one (TensorFlow's op). */
+	/** Convolutions with `same` padding beside `valid` ones (the presets have only `valid`). */
 	const padded: LayerSpec[] = [
 		{type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu', padding: 'same'},
 		{type: 'conv2d', filters: 6, kernelSize: 3, activation: 'relu', padding: 'same'},
