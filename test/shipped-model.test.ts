@@ -22,10 +22,10 @@ async function scored(name: string): Promise<{accuracy: number; meta: ModelMeta}
 	return {accuracy: result.accuracy, meta};
 }
 
-test('the default model is `best`, made by `digits train --preset best` as it is, and scores at least 99.5%', async () => {
+test('the default model is `best`, made by `digits train --preset best` as it is, and scores at least 99.6% (the preset\'s target)', async () => {
 	assert.equal(shippedModelName(), 'best', 'models/DEFAULT names it');
 	const {accuracy, meta} = await scored('best');
-	assert.ok(accuracy >= 0.995, `test accuracy ${accuracy}`);
+	assert.ok(accuracy >= 0.996, `test accuracy ${accuracy}`);
 	assert.equal(meta.preset, 'best');
 	assert.deepEqual(meta.options, {preset: 'best', seed: 42, ...presetDefaults.best});
 	assert.equal(meta.trainer, 'graph');
