@@ -1,5 +1,6 @@
 // `npm run bench`: how fast digits trains and predicts on this machine, as a table.
 // `npm run bench -- --quick` runs small slices (for CI, so the benchmark does not rot).
+import './react-production.js';
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import {ModelService} from '../source/model/service.js';
 import {shippedModelName} from '../source/model/store.js';
 import {measureTuiTraining as trainOnScreen} from '../source/app/bench.js';
 import {count} from '../source/render/format.js';
-import {compareTraining, comparisonTable, median} from './graph-vs-pytorch.js';
+import {compareTraining, comparisonTable, meanSpeed, median} from './graph-vs-pytorch.js';
 import {measureSketchLatency} from './sketch.js';
 import {userInputAccuracy, userInputSets, userInputTable} from './user-inputs.js';
 
@@ -37,23 +38,29 @@ async function measureTraining(): Promise<void> {
 	tables.push(comparisonTable(comparison));
 }
 
-/** The same run headless and on the TUI's training screen (80×24), in turn. */
+/**
+ * The same run headless and on the TUI's training screen (80×24), in turn: 3 epochs, and the
+ * speed of epochs 2–3 (as in the training comparison), because in the benchmark the app
+ * mounts and draws its first frames during the first epoch, which a person filling in the
+ * form has long finished before pressing Enter.
+ */
 async function measureTuiTraining(service: ModelService): Promise<void> {
 	const limit = quick ? 1280 : 12_800;
 	const runs = quick ? 1 : 3;
+	const options = {...trainingOptions, epochs: 3, limit};
 	const ratios: number[] = [];
 	const keyLatencies: number[] = [];
 	for (let run = 0; run < runs; run++) {
 		const headless: number[] = [];
-		for await (const event of service.train({...trainingOptions, epochs: 2, limit, model: `headless-${run}`})) {
+		for await (const event of service.train({...options, model: `headless-${run}`})) {
 			if (event.type === 'epoch') headless.push(event.imagesPerSecond);
 			if (event.type === 'error') throw new Error(event.message);
 		}
-		const tui = await trainOnScreen(service, {...trainingOptions, epochs: 2, limit, model: `tui-${run}`});
-		ratios.push(tui.imagesPerSecond / (headless.reduce((a, b) => a + b) / headless.length));
+		const tui = await trainOnScreen(service, {...options, model: `tui-${run}`});
+		ratios.push(meanSpeed(tui.perEpoch.slice(1)) / meanSpeed(headless.slice(1)));
 		keyLatencies.push(...tui.keyLatencies);
 	}
-	rows.push({what: 'training in the TUI vs headless', value: `${(median(ratios) * 100).toFixed(0)}%`, note: `same run on the 80×24 training screen; median of ${runs} (min ${(Math.min(...ratios) * 100).toFixed(0)}%); target ≥ 90%`});
+	rows.push({what: 'training in the TUI vs headless', value: `${(median(ratios) * 100).toFixed(0)}%`, note: `same run on the 80×24 training screen, epochs 2–3 of 3; median of ${runs} (min ${(Math.min(...ratios) * 100).toFixed(0)}%); target ≥ 90%`});
 	rows.push({
 		what: 'key → frame while training, p95',
 		value: milliseconds(percentile(keyLatencies, 0.95)),
@@ -75,7 +82,7 @@ async function measureInference(service: ModelService): Promise<Float32Array> {
 	rows.push({what: 'inference, batch 1,000', value: `${count(1000 / (median(batchTimes) / 1000))} images/s`, note: `median of ${batchTimes.length}`});
 	const single = images.subarray(0, 784);
 	const latencies: number[] = [];
-	for (let i = 0; i < (quick ? 20 : 500); i++) {
+	for (let i = 0; i < (quick ? 20 : 2000); i++) {
 		const started = performance.now();
 		await service.predict(single);
 		latencies.push(performance.now() - started);

@@ -148,11 +148,11 @@ async function trainDigits(service: ModelService, trainer: TrainerName, options:
 		if (event.type === 'epoch' && event.epoch > 1) speeds.push(event.imagesPerSecond);
 		if (event.type === 'error') throw new Error(event.message);
 	}
-	return steadyState(speeds);
+	return meanSpeed(speeds);
 }
 
-/** Images/s over the epochs after the first: total images over total seconds. */
-function steadyState(perEpoch: number[]): number {
+/** Images/s over epochs of the same size: total images over total seconds. */
+export function meanSpeed(perEpoch: number[]): number {
 	return perEpoch.length / perEpoch.reduce((sum, speed) => sum + 1 / speed, 0);
 }
 
@@ -178,7 +178,7 @@ function trainPytorch(files: {images: string; labels: string}, options: Omit<Com
 	if (result.status !== 0) throw new Error(`The PyTorch benchmark failed: ${result.stderr.trim().split('\n').at(-1)}`);
 	const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string; epoch?: number; imagesPerSecond?: number; threads?: number});
 	const speeds = lines.filter(line => line.type === 'epoch' && line.epoch! > 1).map(line => line.imagesPerSecond!);
-	return {speed: steadyState(speeds), threads: lines.find(line => line.type === 'start')?.threads ?? 0};
+	return {speed: meanSpeed(speeds), threads: lines.find(line => line.type === 'start')?.threads ?? 0};
 }
 
 function flag(name: string): string | undefined {
