@@ -14,12 +14,10 @@ import {realStore, type ModelServiceLike} from './services.js';
 import {defaultFormValues, formOptions, type FormValues} from './train-form.js';
 
 export type TrainingThroughput = {
-	/** Mean images/s over the epochs, as the service measured them. */
-	imagesPerSecond: number;
+	/** Images/s of each epoch, as the service measured them. */
 	perEpoch: number[];
 	/** Frames Ink wrote while training. */
 	frames: number;
-	seconds: number;
 	/** CPU time of this process (the app; TensorFlow is in the child) per second of training. */
 	appCpuShare: number;
 	/** Milliseconds Ink spent on a frame (layout and output), on average. */
@@ -156,12 +154,9 @@ export async function measureTuiTraining(
 	}
 	const seconds = (performance.now() - started) / 1000;
 	const cpu = process.cpuUsage(cpuBefore);
-	const imagesPerSecond = perEpoch.reduce((sum, value) => sum + value, 0) / Math.max(perEpoch.length, 1);
 	return {
-		imagesPerSecond,
 		perEpoch,
 		frames: screen.frames,
-		seconds,
 		appCpuShare: (cpu.user + cpu.system) / 1e6 / seconds,
 		msPerFrame: renderMs / Math.max(renders, 1),
 		keyLatencies: keys.latencies,

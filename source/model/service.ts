@@ -28,7 +28,7 @@ type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => voi
  *   slow on small VMs, and tfjs-node allocates megabytes per batch (see notes/performance.md);
  * - TensorFlow's oneDNN kernels (convolutions, pooling and their gradients) replace its
  *   generic ones: libtensorflow leaves them off unless asked, and with them a training step of
- *   the classic network takes 30–35 ms instead of 42–50 ms here.
+ *   the classic network takes 29–37 ms instead of 42–50 ms here.
  */
 export const nativeEnvironment = {
 	MALLOC_MMAP_THRESHOLD_: '4294967296',

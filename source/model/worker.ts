@@ -33,7 +33,7 @@ async function useModel(name?: string): Promise<Loaded> {
 		const model = await loadModel(backend.tf, dir);
 		current?.predictor.dispose?.();
 		current?.model.dispose();
-		current = {name: resolved, dir, savedAt, model, predictor: layersPredictor(model), ...(backend.backend === 'tensorflow' ? {} : {fast: Promise.resolve()})};
+		current = {name: resolved, dir, savedAt, model, predictor: layersPredictor(model)};
 	}
 	return current;
 }
@@ -47,6 +47,7 @@ async function useModel(name?: string): Promise<Loaded> {
  * kept for --debug).
  */
 function makeFast(loaded: Loaded): Promise<void> {
+	if (backend.backend !== 'tensorflow') return (loaded.fast ??= Promise.resolve());
 	loaded.fast ??= (async () => {
 		try {
 			const predictor = await graphPredictor(backend.tf, loaded.model, presetLayers(readMeta(loaded.dir).preset));
