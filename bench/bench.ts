@@ -125,10 +125,15 @@ async function measureUserInputs(service: ModelService): Promise<void> {
 	tables.push(`Accuracy of the shipped models on digits like users' (${perKind} per kind, through the app's file and sketch paths):\n\n${userInputTable(models, results)}`);
 }
 
-function peakMemory(pid: number | undefined): void {
-	const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-	const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-	rows.push({what: 'peak RSS, model service', value: peak ? `${count(Number(peak) / 1024)} MB` : 'n/a', note: 'the child process that owns TensorFlow'});
+function peakMemory(service: ModelService): void {
+	const pids = service.pids();
+	const children = {train: 'the child process that trains and evaluates', predict: 'the child process that predicts'} as const;
+	for (const [work, note] of Object.entries(children)) {
+		const pid = pids[work as keyof typeof children];
+		const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+		rows.push({what: `peak RSS, model service (${work})`, value: peak ? `${count(Number(peak) / 1024)} MB` : 'n/a', note});
+	}
 }
 
 function printTable(): void {
@@ -148,7 +153,7 @@ try {
 	const images = await measureInference(service);
 	rows.push(...(await measureSketchLatency(service, {trials: quick ? 3 : 20})));
 	await measureUserInputs(service);
-	peakMemory(service.pid);
+	peakMemory(service);
 	await measureStartup(images);
 	for (const table of tables) console.log(`${table}\n`);
 	printTable();

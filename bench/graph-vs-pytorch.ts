@@ -126,7 +126,7 @@ async function startService(trainer: TrainerName, home: string): Promise<ModelSe
 	process.env['DIGITS_TRAINER'] = trainer;
 	const service = new ModelService();
 	try {
-		await service.ready();
+		await service.ready('train');
 	} finally {
 		restore('DIGITS_HOME', saved.home);
 		restore('DIGITS_TRAINER', saved.trainer);

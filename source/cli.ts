@@ -217,7 +217,7 @@ async function main(argv: string[]): Promise<number> {
 
 	const service = new ModelService({debug});
 	// TensorFlow's child starts now, loading while flags are checked and images decoded.
-	service.ready().then(({backend, reason}) => {
+	service.ready(command === 'predict' ? 'predict' : 'train').then(({backend, reason}) => {
 		if (backend !== 'tensorflow') process.stderr.write(`digits: running on the ${backendLabel(backend)} backend: ${reason}.\n`);
 	}, () => {});
 	try {

@@ -9,7 +9,7 @@ import {reportCommand} from '../source/commands/report.js';
 import {UserError} from '../source/errors.js';
 import {metricsFrom} from '../source/model/metrics.js';
 import {ModelService} from '../source/model/service.js';
-import type {Evaluation, ModelMeta} from '../source/model/types.js';
+import type {Evaluation} from '../source/model/types.js';
 import {percent} from '../source/render/format.js';
 import {useTemporaryHome} from './helpers.js';
 
@@ -99,9 +99,11 @@ describe('digits report', () => {
 
 test('an --out that cannot be a folder is one sentence, exit code 1', async () => {
 	const labels = new Uint8Array(10_000);
-	const evaluation: Evaluation = {backend: 'cpu', model: 'fake', path: '/nowhere', ...metricsFrom(labels, labels), labels, predicted: labels, confidences: new Float32Array(10_000)};
-	const service = {evaluate: async () => evaluation, load: async () => ({meta: {history: []} as unknown as ModelMeta})} as unknown as ModelService;
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'digits-report-')), 'taken');
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-report-'));
+	fs.writeFileSync(path.join(folder, 'meta.json'), JSON.stringify({history: []}));
+	const evaluation: Evaluation = {backend: 'cpu', model: 'fake', path: folder, ...metricsFrom(labels, labels), labels, predicted: labels, confidences: new Float32Array(10_000)};
+	const service = {evaluate: async () => evaluation} as unknown as ModelService;
+	const file = path.join(folder, 'taken');
 	fs.writeFileSync(file, 'not a folder');
 	await assert.rejects(reportCommand(service, {out: path.join(file, 'report')}), (error: Error) => {
 		assert.ok(error instanceof UserError);

@@ -82,6 +82,35 @@ describe('model service on the native backend', () => {
 		for (let i = 0; i < first.length; i++) assert.ok(Math.abs(direct[i]! - first[i]!) < 1e-5);
 	});
 
+	test('predictions come from their own process on one TensorFlow thread, training from one on every core', async () => {
+		await service.load('small');
+		const {predict, train} = service.pids();
+		assert.ok(predict && train && predict !== train, `two processes (${predict}, ${train})`);
+		const environment = (pid: number) => fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+		assert.ok(environment(predict).includes('TF_NUM_INTRAOP_THREADS=1'));
+		assert.ok(!environment(train).some(variable => variable.startsWith('TF_NUM_INTRAOP_THREADS=')));
+	});
+
+	test('evaluate without a name scores the model loaded last', async () => {
+		await service.load('small');
+		const evaluation = await service.evaluate(undefined);
+		assert.equal(evaluation.model, 'small');
+		assert.equal(evaluation.labels.length, 10_000);
+	});
+
+	test('a crashed prediction process is started again for the next request', async () => {
+		const images = await testImages(3);
+		await service.load('small');
+		const expected = await service.predict(images);
+		const crashed = service.pids().predict!;
+		process.kill(crashed, 'SIGKILL');
+		await new Promise(resolve => setTimeout(resolve, 200));
+		// A new process answers its first request op by op, the old one from its graph: equal to rounding.
+		const again = await service.predict(images, 'small');
+		assert.ok(again.every((value, i) => Math.abs(value - expected[i]!) < 1e-5));
+		assert.notEqual(service.pids().predict, crashed);
+	});
+
 	test('the same seed gives the same first epoch', async () => {
 		const again = await collect(service.train({...base, epochs: 1, model: 'small-again'}));
 		const firstEpoch = (list: TrainEvent[]) => list.find(event => event.type === 'epoch') as Extract<TrainEvent, {type: 'epoch'}>;
@@ -125,7 +154,7 @@ describe('model service on the native backend', () => {
 	test('a killed service keeps the last finished epoch loadable', async () => {
 		const doomed = new ModelService();
 		const killed = collect(doomed.train({...base, epochs: 3, model: 'crashed'}), event => {
-			if (event.type === 'epoch') (doomed as unknown as {child: {kill: (signal: string) => void}}).child.kill('SIGKILL');
+			if (event.type === 'epoch') process.kill(doomed.pids().train!, 'SIGKILL');
 		});
 		const list = await killed;
 		assert.equal(list.at(-1)?.type, 'error');

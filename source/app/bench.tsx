@@ -137,7 +137,7 @@ export async function measureTuiTraining(
 		renders++;
 		renderMs += renderTime;
 	};
-	await service.ready();
+	await Promise.all([service.ready(), service.ready('train')]);
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
 	const app = render(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {loadMnist} from '../data/mnist.js';
 import {UserError} from '../errors.js';
 import type {ModelService} from '../model/service.js';
+import {readMeta} from '../model/store.js';
 import {count, percent} from '../render/format.js';
 
 export async function reportCommand(service: ModelService, {model, out}: {model?: string; out?: string}): Promise<number> {
@@ -12,7 +13,7 @@ export async function reportCommand(service: ModelService, {model, out}: {model?
 		onProgress: progress ? (done, total) => process.stderr.write(`\r\u001B[2Kevaluating ${count(done)}/${count(total)} test images`) : undefined,
 	});
 	if (progress) process.stderr.write('\r\u001B[2Kdrawing the report');
-	const {meta} = await service.load(evaluation.model);
+	const meta = readMeta(evaluation.path);
 	const test = await loadMnist('test');
 	const dir = out ?? path.join('reports', evaluation.model);
 	// Loaded on demand: jimp is the slowest import, and only this command and predict need it.

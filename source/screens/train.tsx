@@ -23,7 +23,7 @@ type Props = {
 };
 
 export function TrainScreen({training, width, height, onHome, onEvaluate, initialValues, autostart}: Props) {
-	const {store} = useServices();
+	const {store, model} = useServices();
 	const [form, dispatch] = useReducer(formReducer, initialValues, initialForm);
 	const [confirming, setConfirming] = useState(false);
 	const problems = formProblems(form.values, store);
@@ -39,6 +39,8 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 		training.start(options);
 	};
 	useEffect(() => {
+		// TensorFlow's training process loads (a second) while the form is filled in, not after Enter.
+		model.ready('train').catch(() => {});
 		if (autostart) start();
 	}, []);
 	useEffect(() => {
