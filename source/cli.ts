@@ -268,7 +268,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * The full-screen app. Its child process (TensorFlow) starts once the first frame is up:
+ * The full-screen app. Its prediction child (TensorFlow) starts once the first frame is up:
  * loading TensorFlow at the same time would delay that frame by seconds on a busy machine.
  */
 async function openApp({ascii, screen}: {ascii: boolean; screen?: 'sketch'}): Promise<number> {

@@ -1,5 +1,5 @@
 // Loads TensorFlow.js: the native backend when it can, the pure-JS one otherwise.
-// Only the model-service child process imports this file (see worker.ts).
+// Only the model-service child processes import this file (see worker.ts).
 import type {BackendName} from './types.js';
 
 export type TF = typeof import('@tensorflow/tfjs');

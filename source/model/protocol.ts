@@ -1,4 +1,4 @@
-// Messages between the model service (parent) and its child process.
+// Messages between the model service (parent) and its child processes.
 import type {BackendName, TrainEvent, TrainOptions} from './types.js';
 
 export type Request = {id: number} & (

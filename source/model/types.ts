@@ -1,4 +1,4 @@
-// Shapes shared by the model service, its child process, the CLI and the TUI.
+// Shapes shared by the model service, its child processes, the CLI and the TUI.
 // They follow DESIGN.md "Contracts": JSON is camelCase everywhere.
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';

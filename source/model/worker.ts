@@ -1,5 +1,6 @@
-// The model-service child process: the only process that loads TensorFlow. It answers
-// requests from service.ts over IPC; typed arrays cross, tensors never do.
+// A model-service child process (service.ts starts one to predict and one to train; only
+// they load TensorFlow). It answers requests from service.ts over IPC; typed arrays cross,
+// tensors never do.
 import fs from 'node:fs';
 import path from 'node:path';
 import type {LayersModel} from '@tensorflow/tfjs';
