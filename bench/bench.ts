@@ -134,12 +134,14 @@ async function measureUserInputs(service: ModelService): Promise<void> {
 
 function peakMemory(service: ModelService): void {
 	const pids = service.pids();
-	const children = {train: 'the child process that trains and evaluates', predict: 'the child process that predicts'} as const;
-	for (const [work, note] of Object.entries(children)) {
-		const pid = pids[work as keyof typeof children];
+	const children = [
+		{pid: pids.train, what: 'training child', note: 'the child process that trains and evaluates'},
+		{pid: pids.predict, what: 'prediction child', note: 'the child process that predicts'},
+	];
+	for (const {pid, what, note} of children) {
 		const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 		const peak = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-		rows.push({what: `peak RSS, model service (${work})`, value: peak ? `${count(Number(peak) / 1024)} MB` : 'n/a', note});
+		rows.push({what: `peak RSS, ${what}`, value: peak ? `${count(Number(peak) / 1024)} MB` : 'n/a', note});
 	}
 }
 
