@@ -58,7 +58,10 @@ const runFromSource = here.endsWith('.ts');
 
 export class ModelService {
 	private children: Partial<Record<Work, Child>> = {};
-	/** The model `load` loaded last: what `evaluate` scores when it is given no name. */
+	/**
+	 * The model `load` loaded last: what `predict` and `evaluate` use when given no name (kept
+	 * here, so it outlives a child started again after a crash).
+	 */
 	private loaded?: string;
 
 	constructor(private readonly options: {debug?: boolean} = {}) {}
@@ -82,9 +85,9 @@ export class ModelService {
 		return (await this.child('predict').request({method: 'describe'})) as ModelDescription;
 	}
 
-	/** `count × 784` floats in [0, 1] in, `count × 10` probabilities out. */
+	/** `count × 784` floats in [0, 1] in, `count × 10` probabilities out (the model loaded last unless named). */
 	async predict(images: Float32Array, name?: string): Promise<Float32Array> {
-		return (await this.child('predict').request({method: 'predict', name, images})) as Float32Array;
+		return (await this.child('predict').request({method: 'predict', name: name ?? this.loaded, images})) as Float32Array;
 	}
 
 	/** Scores a model (else the one loaded last, else the default one) on the test images. */
