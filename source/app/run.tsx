@@ -1,5 +1,5 @@
 // Runs the TUI in the real terminal: alternate screen in, Ink app, and the terminal put back
-// on every way out. Imported lazily by cli.ts, so plain commands never load Ink or React.
+// on every way out. Imported lazily by main.ts, so plain commands never load Ink or React.
 import {render, type Instance} from 'ink';
 import type {ModelService} from '../model/service.js';
 import {defaultModelName} from '../model/store.js';

@@ -48,6 +48,13 @@ export const nativeEnvironment = {
  */
 export type Work = 'predict' | 'train';
 
+/** The child a `digits` command needs, if any. */
+export function workOf(command: string | undefined): Work | undefined {
+	if (command === 'predict') return 'predict';
+	if (command === 'train' || command === 'eval' || command === 'report') return 'train';
+	return undefined;
+}
+
 const childEnvironment: Record<Work, Record<string, string>> = {
 	predict: {...nativeEnvironment, TF_NUM_INTRAOP_THREADS: '1', TF_NUM_INTEROP_THREADS: '1'},
 	train: nativeEnvironment,
