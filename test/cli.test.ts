@@ -167,6 +167,21 @@ describe('with a small trained model', () => {
 	});
 });
 
+test('Ctrl-C in a terminal (SIGINT to the process group) stops train after the batch and keeps the finished epoch, exit 130', async () => {
+	let sent = false;
+	const result = await runCli(['train', '--limit', '3000', '--epochs', '3', '--model', 'interrupted'], {
+		onStdout: (stdout, signalGroup) => {
+			if (sent || !stdout.includes('epoch 1/3')) return;
+			sent = true;
+			signalGroup('SIGINT');
+		},
+	});
+	assert.equal(result.code, 130, result.stderr);
+	assert.match(result.stderr, /stopping after this batch/);
+	assert.doesNotMatch(result.stderr, /stopped unexpectedly/);
+	assert.match(result.stdout, /stopped; epoch 1 is saved in /);
+});
+
 describe('the fallback backend', () => {
 	test('DIGITS_BACKEND=cpu evaluates on pure JS and says so', async () => {
 		const result = await runCli(['eval', '--model', 'cli', '--json'], {env: {DIGITS_BACKEND: 'cpu'}});

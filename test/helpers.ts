@@ -17,16 +17,27 @@ export function useTemporaryHome(): string {
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
-/** Runs `digits ARGS` from source, as a user would, with the test's environment. */
-export function runCli(args: string[], options: {env?: Record<string, string>; input?: Uint8Array} = {}): Promise<CliResult> {
+/**
+ * Runs `digits ARGS` from source, as a user would, with the test's environment. `onStdout`
+ * sees the output so far and may signal the process group, as a terminal's Ctrl-C does.
+ */
+export function runCli(
+	args: string[],
+	options: {env?: Record<string, string>; input?: Uint8Array; onStdout?: (stdout: string, signalGroup: (signal: NodeJS.Signals) => void) => void} = {},
+): Promise<CliResult> {
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'source', 'cli.ts'), ...args], {
 			env: {...process.env, ...options.env},
 			stdio: ['pipe', 'pipe', 'pipe'],
+			// Its own process group, so a signal can reach it and its children together.
+			detached: options.onStdout !== undefined,
 		});
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', chunk => (stdout += chunk));
+		child.stdout.on('data', chunk => {
+			stdout += chunk;
+			options.onStdout?.(stdout, signal => process.kill(-child.pid!, signal));
+		});
 		child.stderr.on('data', chunk => (stderr += chunk));
 		child.stdin.end(options.input);
 		child.on('close', code => resolve({code, stdout, stderr}));

@@ -104,11 +104,42 @@ describe('model service on the native backend', () => {
 		const expected = await service.predict(images);
 		const crashed = service.pids().predict!;
 		process.kill(crashed, 'SIGKILL');
-		await new Promise(resolve => setTimeout(resolve, 200));
+		// Until this process has heard of the exit, a request still goes to the dead child and fails.
+		let again: Float32Array | undefined;
+		for (let tries = 0; !again; tries++) {
+			again = await service.predict(images).catch((error: Error) => {
+				assert.match(error.message, /stopped unexpectedly/);
+				assert.ok(tries < 50, 'the crash is noticed within 5 s');
+				return new Promise<undefined>(resolve => setTimeout(resolve, 100));
+			});
+		}
 		// A new process answers its first request op by op, the old one from its graph: equal to rounding.
-		const again = await service.predict(images);
 		assert.ok(again.every((value, i) => Math.abs(value - expected[i]!) < 1e-5));
 		assert.notEqual(service.pids().predict, crashed);
+	});
+
+	test('a child that cannot start says so at every request instead of starting again', async () => {
+		const broken = new ModelService();
+		const saved = process.env['NODE_OPTIONS'];
+		process.env['NODE_OPTIONS'] = '--require=/nonexistent/module.cjs';
+		try {
+			await assert.rejects(broken.predict(await testImages(1)), /stopped unexpectedly \(exit code 1\)/);
+		} finally {
+			if (saved === undefined) delete process.env['NODE_OPTIONS'];
+			else process.env['NODE_OPTIONS'] = saved;
+		}
+		const pid = broken.pids().predict;
+		await assert.rejects(broken.predict(await testImages(1)), /stopped unexpectedly/);
+		assert.equal(broken.pids().predict, pid);
+		broken.close();
+	});
+
+	test('closing stops a child still loading TensorFlow at once, and refuses later requests', async () => {
+		const early = new ModelService();
+		const loading = early.ready('train');
+		early.close();
+		await assert.rejects(loading, /signal SIGTERM/);
+		await assert.rejects(early.load('small'), /was closed/);
 	});
 
 	test('the same seed gives the same first epoch', async () => {

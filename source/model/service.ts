@@ -67,9 +67,10 @@ export class ModelService {
 	private children: Partial<Record<Work, Child>> = {};
 	/**
 	 * The model `load` loaded last: what `predict` and `evaluate` use when given no name (kept
-	 * here, so it outlives a child started again after a crash).
+	 * here, so it outlives a prediction child started again after a crash).
 	 */
 	private loaded?: string;
+	private closed = false;
 
 	constructor(private readonly options: {debug?: boolean} = {}) {}
 
@@ -77,7 +78,7 @@ export class ModelService {
 	 * Starts the child that does `work` (once) and resolves when its TensorFlow is loaded: which
 	 * backend, and why not native. Calling it early overlaps that second with other work.
 	 */
-	ready(work: Work = 'predict'): Promise<{backend: BackendName; reason?: string}> {
+	async ready(work: Work = 'predict'): Promise<{backend: BackendName; reason?: string}> {
 		return this.child(work).ready();
 	}
 
@@ -94,7 +95,7 @@ export class ModelService {
 
 	/** `count × 784` floats in [0, 1] in, `count × 10` probabilities out (the model loaded last unless named). */
 	async predict(images: Float32Array, name?: string): Promise<Float32Array> {
-		return (await this.child('predict').request({method: 'predict', name: name ?? this.loaded, images})) as Float32Array;
+		return (await this.child('predict').request({method: 'predict', name, images})) as Float32Array;
 	}
 
 	/** Scores a model (else the one loaded last, else the default one) on the test images. */
@@ -147,15 +148,24 @@ export class ModelService {
 	}
 
 	close(): void {
+		this.closed = true;
 		for (const child of Object.values(this.children)) child.close();
-		this.children = {};
 	}
 
-	/** The child for `work`, started on first use and again after it stopped (a crash is reported once, to the requests it was serving). */
+	/**
+	 * The child for `work`, started on first use, and again when it stopped after it had started
+	 * (a crash is reported once, to the requests it was serving; a new prediction child loads the
+	 * model loaded last). One that never started keeps saying why, instead of starting again
+	 * at every request.
+	 */
 	private child(work: Work): Child {
+		if (this.closed) throw new ServiceError('The model service was closed.');
 		const running = this.children[work];
-		if (running && !running.exited) return running;
-		return (this.children[work] = new Child(childEnvironment[work], this.options.debug ?? false));
+		if (running && !(running.exited && running.started)) return running;
+		const child = new Child(childEnvironment[work], this.options.debug ?? false);
+		this.children[work] = child;
+		if (running && work === 'predict' && this.loaded !== undefined) child.request({method: 'load', name: this.loaded}).catch(() => {});
+		return child;
 	}
 }
 
@@ -164,7 +174,9 @@ type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => voi
 /** One child process running worker.ts, and the requests waiting for its replies. */
 class Child {
 	private readonly process: ChildProcess;
-	private readonly started: Promise<{backend: BackendName; reason?: string}>;
+	private readonly whenReady: Promise<{backend: BackendName; reason?: string}>;
+	/** TensorFlow loaded and the child said so. */
+	started = false;
 	private readonly pending = new Map<number, Pending>();
 	private nextId = 1;
 	exited = false;
@@ -186,9 +198,12 @@ class Child {
 			stream.setEncoding('utf8');
 			stream.on('data', (text: string) => this.keepLog(text));
 		}
-		this.started = new Promise((resolve, reject) => {
+		this.whenReady = new Promise((resolve, reject) => {
 			child.on('message', (reply: Reply) => {
-				if (reply.type === 'ready') resolve(reply);
+				if (reply.type === 'ready') {
+					this.started = true;
+					resolve(reply);
+				}
 				else this.dispatch(reply);
 			});
 			child.on('exit', (code, signal) => {
@@ -200,11 +215,11 @@ class Child {
 			});
 		});
 		// Whoever sends a request hears of a failed start; nobody has to ask.
-		this.started.catch(() => {});
+		this.whenReady.catch(() => {});
 	}
 
 	ready(): Promise<{backend: BackendName; reason?: string}> {
-		return this.started;
+		return this.whenReady;
 	}
 
 	get pid(): number | undefined {
@@ -218,7 +233,7 @@ class Child {
 	/** Sends a request; its id is fixed at once, so a later `cancel` can name it. */
 	send(body: DistributiveOmit<Request, 'id'>, onReply?: (reply: Reply) => void): {id: number; result: Promise<unknown>} {
 		const id = this.nextId++;
-		const result = this.started.then(
+		const result = this.whenReady.then(
 			() =>
 				new Promise((resolve, reject) => {
 					if (this.exited || !this.process.connected) throw this.crashError(null, null);
@@ -229,8 +244,10 @@ class Child {
 		return {id, result};
 	}
 
+	/** A child still loading TensorFlow is stopped at once; a started one exits when disconnected. */
 	close(): void {
-		if (this.process.connected) this.process.disconnect();
+		if (!this.started) this.process.kill();
+		else if (this.process.connected) this.process.disconnect();
 	}
 
 	private dispatch(reply: Reply): void {

@@ -24,8 +24,18 @@ type Loaded = {name: string; dir: string; savedAt: number; model: LayersModel; p
 let current: Loaded | undefined;
 const cancelled = new Set<number>();
 
-/** The named model, else the one loaded last, else the default one. */
-async function useModel(name?: string): Promise<Loaded> {
+/**
+ * The named model, else the one loaded last, else the default one. One switch at a time, in
+ * the order the requests came: a request without a name waits for a load sent before it.
+ */
+let switching: Promise<unknown> = Promise.resolve();
+function useModel(name?: string): Promise<Loaded> {
+	const next = switching.then(() => switchModel(name));
+	switching = next.catch(() => {});
+	return next;
+}
+
+async function switchModel(name?: string): Promise<Loaded> {
 	if (name === undefined && current) return current;
 	const {name: resolved, dir} = resolveModel(name);
 	// A model trained again under the same name is a new folder (saves rename): reload it.
@@ -132,6 +142,11 @@ async function handle(request: Request): Promise<unknown> {
 	}
 }
 
+// Before TensorFlow loads: a parent that gives up meanwhile (a usage error) must not wait for it.
+process.on('disconnect', () => process.exit(0));
+// A terminal's Ctrl-C reaches the whole process group; the parent says what it means (`digits
+// train`: stop after this batch) and, if it leaves, the disconnect above ends this process.
+process.on('SIGINT', () => {});
 backend = await loadBackend();
 process.on('message', (request: Request) => {
 	handle(request).then(
@@ -139,5 +154,4 @@ process.on('message', (request: Request) => {
 		(error: Error) => send({id: request.id, type: 'error', message: error.message, stack: error.stack ?? ''}),
 	);
 });
-process.on('disconnect', () => process.exit(0));
 send({type: 'ready', backend: backend.backend, reason: backend.reason});
