@@ -179,7 +179,7 @@ const commandFlags = {
 
 type Command = keyof typeof commandFlags;
 
-async function main(argv: string[], early?: ModelService): Promise<number> {
+async function main(argv: string[], service: ModelService): Promise<number> {
 	const command = argv[0];
 	if (command === undefined || command.startsWith('-')) {
 		const cli = meow(overview, {importMeta: import.meta, argv, description: false, flags: {debug: {type: 'boolean'}, ascii: {type: 'boolean'}}});
@@ -187,7 +187,7 @@ async function main(argv: string[], early?: ModelService): Promise<number> {
 		if (unknown) throw new UsageError(`--${kebab(unknown)} is not an option of digits; see \`digits --help\`.`);
 		// The app needs a terminal on both sides; piped or redirected, `digits` prints the help.
 		if (!process.stdout.isTTY || !process.stdin.isTTY) cli.showHelp(0);
-		return openApp({ascii: Boolean(cli.flags.ascii)});
+		return openApp(service, {ascii: Boolean(cli.flags.ascii)});
 	}
 	if (command === 'sketch') {
 		const cli = meow(commandHelp['sketch']!, {importMeta: import.meta, argv: argv.slice(1), description: false, flags: {debug: {type: 'boolean'}, ascii: {type: 'boolean'}}});
@@ -195,7 +195,7 @@ async function main(argv: string[], early?: ModelService): Promise<number> {
 		if (unknown) throw new UsageError(`--${kebab(unknown)} is not an option of digits sketch; see \`digits sketch --help\`.`);
 		if (!process.stdout.isTTY || !process.stdin.isTTY) throw new UsageError('digits sketch needs a terminal on both sides (it is the full-screen sketch pad); to read an image file use `digits predict FILE`.');
 		debug = Boolean(cli.flags.debug);
-		return openApp({ascii: Boolean(cli.flags.ascii), screen: 'sketch'});
+		return openApp(service, {ascii: Boolean(cli.flags.ascii), screen: 'sketch'});
 	}
 	if (!(command in commandFlags)) throw new UsageError(`"${command}" is not a digits command; run \`digits --help\` to see them.`);
 	const cli = meow(commandHelp[command]!, {
@@ -215,55 +215,51 @@ async function main(argv: string[], early?: ModelService): Promise<number> {
 	}
 	if (command === 'models') return modelsCommand({json, use: text('use')});
 
+	const task = command as Exclude<Command, 'models'>;
 	// TensorFlow's child loads while flags are checked and images decoded (cli.ts started it).
-	const service = early ?? new ModelService({debug});
-	service.ready(workOf(command) ?? 'train').then(({backend, reason}) => {
+	service.ready(workOf(task)).then(({backend, reason}) => {
 		if (backend !== 'tensorflow') process.stderr.write(`digits: running on the ${backendLabel(backend)} backend: ${reason}.\n`);
 	}, () => {});
-	try {
-		switch (command as Exclude<Command, 'models'>) {
-			case 'train': {
-				const preset = choice('preset', text('preset'), trainDefaults.preset, presetNames);
-				const defaults = presetDefaults[preset];
-				return await trainCommand(
-					service,
-					{
-						preset,
-						epochs: wholeNumber('epochs', text('epochs'), defaults.epochs),
-						batchSize: wholeNumber('batch-size', text('batchSize'), defaults.batchSize),
-						learningRate: fraction('learning-rate', text('learningRate'), defaults.learningRate, learningRateRange),
-						validationSplit: fraction('validation-split', text('validationSplit'), defaults.validationSplit, validationSplitRange),
-						schedule: choice('schedule', text('schedule'), defaults.schedule, learningRateSchedules),
-						augment: switchFlag(argv, 'augment') ?? defaults.augment,
-						seed: wholeNumber('seed', text('seed'), trainDefaults.seed, 0),
-						limit: optionalWholeNumber('limit', text('limit')),
-						model: text('model'),
-						force: Boolean(flags['force']),
-					},
-					{json},
-				);
-			}
-			case 'report':
-				return await reportCommand(service, {model: text('model'), out: text('out')});
-			case 'eval':
-				return await evalCommand(service, {model: text('model'), json, predictions: text('predictions')});
-			case 'predict': {
-				if (cli.input.length === 0) throw new UsageError('digits predict needs at least one image file, folder or - (stdin); see `digits predict --help`.');
-				const minConfidence = text('minConfidence');
-				// Loaded on demand: jimp is the slowest import, and only predict needs it.
-				const {predictCommand} = await import('./commands/predict.js');
-				return await predictCommand(service, cli.input, {
+	switch (task) {
+		case 'train': {
+			const preset = choice('preset', text('preset'), trainDefaults.preset, presetNames);
+			const defaults = presetDefaults[preset];
+			return await trainCommand(
+				service,
+				{
+					preset,
+					epochs: wholeNumber('epochs', text('epochs'), defaults.epochs),
+					batchSize: wholeNumber('batch-size', text('batchSize'), defaults.batchSize),
+					learningRate: fraction('learning-rate', text('learningRate'), defaults.learningRate, learningRateRange),
+					validationSplit: fraction('validation-split', text('validationSplit'), defaults.validationSplit, validationSplitRange),
+					schedule: choice('schedule', text('schedule'), defaults.schedule, learningRateSchedules),
+					augment: switchFlag(argv, 'augment') ?? defaults.augment,
+					seed: wholeNumber('seed', text('seed'), trainDefaults.seed, 0),
+					limit: optionalWholeNumber('limit', text('limit')),
 					model: text('model'),
-					json,
-					minConfidence:
-						minConfidence === undefined
-							? undefined
-							: fraction('min-confidence', minConfidence, 0, {minimum: 0, maximum: 1.0000001, describe: 'a probability from 0 to 1, e.g. 0.9'}),
-				});
-			}
+					force: Boolean(flags['force']),
+				},
+				{json},
+			);
 		}
-	} finally {
-		service.close();
+		case 'report':
+			return await reportCommand(service, {model: text('model'), out: text('out')});
+		case 'eval':
+			return await evalCommand(service, {model: text('model'), json, predictions: text('predictions')});
+		case 'predict': {
+			if (cli.input.length === 0) throw new UsageError('digits predict needs at least one image file, folder or - (stdin); see `digits predict --help`.');
+			const minConfidence = text('minConfidence');
+			// Loaded on demand: jimp is the slowest import, and only predict needs it.
+			const {predictCommand} = await import('./commands/predict.js');
+			return await predictCommand(service, cli.input, {
+				model: text('model'),
+				json,
+				minConfidence:
+					minConfidence === undefined
+						? undefined
+						: fraction('min-confidence', minConfidence, 0, {minimum: 0, maximum: 1.0000001, describe: 'a probability from 0 to 1, e.g. 0.9'}),
+			});
+		}
 	}
 }
 
@@ -271,16 +267,11 @@ async function main(argv: string[], early?: ModelService): Promise<number> {
  * The full-screen app. Its prediction child (TensorFlow) starts once the first frame is up:
  * loading TensorFlow at the same time would delay that frame by seconds on a busy machine.
  */
-async function openApp({ascii, screen}: {ascii: boolean; screen?: 'sketch'}): Promise<number> {
-	const service = new ModelService({debug});
+async function openApp(service: ModelService, {ascii, screen}: {ascii: boolean; screen?: 'sketch'}): Promise<number> {
 	// React's production build loads and renders faster; it only leaves out development warnings.
 	process.env['NODE_ENV'] ??= 'production';
-	try {
-		const {runApp} = await loadApp();
-		return await runApp(service, {ascii, initial: screen && {screen}});
-	} finally {
-		service.close();
-	}
+	const {runApp} = await loadApp();
+	return runApp(service, {ascii, initial: screen && {screen}});
 }
 
 /**
@@ -302,10 +293,13 @@ function kebab(name: string): string {
 
 let debug = process.argv.includes('--debug');
 
-/** Runs `digits argv…` and sets the exit code; `early` is the model service cli.ts started (see workOf). */
-export async function run(argv: string[], early?: ModelService): Promise<void> {
+/**
+ * Runs `digits argv…` and sets the exit code. `service` is the bin's: it starts no child until
+ * asked (cli.ts asks at once for the commands that need one), and is closed here on every way out.
+ */
+export async function run(argv: string[], service: ModelService): Promise<void> {
 	try {
-		process.exitCode = await main(argv, early);
+		process.exitCode = await main(argv, service);
 	} catch (error) {
 		const known = error instanceof UserError;
 		process.stderr.write(`${known ? error.message : `digits failed unexpectedly: ${(error as Error).message}`}\n`);
@@ -313,6 +307,6 @@ export async function run(argv: string[], early?: ModelService): Promise<void> {
 		else if (!known) process.stderr.write('Run again with --debug to see the details.\n');
 		process.exitCode = known ? error.exitCode : 1;
 	} finally {
-		early?.close();
+		service.close();
 	}
 }

@@ -49,6 +49,8 @@ export const nativeEnvironment = {
 export type Work = 'predict' | 'train';
 
 /** The child a `digits` command needs, if any. */
+export function workOf(command: 'predict' | 'train' | 'eval' | 'report'): Work;
+export function workOf(command: string | undefined): Work | undefined;
 export function workOf(command: string | undefined): Work | undefined {
 	if (command === 'predict') return 'predict';
 	if (command === 'train' || command === 'eval' || command === 'report') return 'train';
@@ -142,7 +144,7 @@ export class ModelService {
 		}
 	}
 
-	/** The running children's process ids, for measuring them (peak memory in the benchmark). */
+	/** The process id of each child started last, for measuring them (peak memory in the benchmark). */
 	pids(): Partial<Record<Work, number>> {
 		return Object.fromEntries(Object.entries(this.children).map(([work, child]) => [work, child.pid]));
 	}
