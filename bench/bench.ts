@@ -9,7 +9,7 @@ import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {ModelService} from '../source/model/service.js';
 import {shippedModelName} from '../source/model/store.js';
-import {measureTuiTraining as trainOnScreen} from '../source/app/bench.js';
+import {measureTuiTraining as trainOnScreen} from './tui-training.js';
 import {count} from '../source/render/format.js';
 import {compareTraining, comparisonTable, meanSpeed, median} from './graph-vs-pytorch.js';
 import {measureSketchLatency} from './sketch.js';

@@ -4,11 +4,11 @@
 // dab with the keyboard (a whole stroke) and times until a frame shows the new bars. That
 // covers key handling, the canvas, preprocessing, the model service and drawing the frame.
 import {render} from 'ink-testing-library';
-import {ServicesProvider} from '../source/app/services.js';
+import {ServicesProvider} from '../source/hooks/use-services.js';
 import {ThemeProvider} from '../source/components/theme-context.js';
 import {InputGate} from '../source/hooks/use-keymap.js';
 import type {ModelService} from '../source/model/service.js';
-import {SketchScreen} from '../source/screens/sketch.js';
+import {SketchScreen} from '../source/screens/sketch/SketchScreen.js';
 import {createTheme} from '../source/theme.js';
 
 export type SketchBenchRow = {what: string; value: string; note: string};

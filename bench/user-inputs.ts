@@ -11,7 +11,7 @@ import {loadMnist} from '../source/data/mnist.js';
 import {type GrayImage, readImageFile, writeGrayPng} from '../source/image/load.js';
 import {preprocessForModel} from '../source/image/preprocess.js';
 import {topClasses} from '../source/model/inference.js';
-import {seededRandom, shuffledIndices} from '../source/model/random.js';
+import {seededRandom, shuffledIndices} from '../source/random.js';
 import {ModelService} from '../source/model/service.js';
 import {blankCanvas, brushRadii, CANVAS_SIZE, defaultBrush, lineInto, pixelCenter} from '../source/sketch/canvas.js';
 import {digitInk} from '../test/digit-fixtures.js';

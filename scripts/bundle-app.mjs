@@ -25,7 +25,7 @@ await esbuild.build({
 	target: 'node20',
 	// TensorFlow never loads in this process (the model service forks its own child), and the
 	// model modules stay where they are: they find the package's folders from their own place.
-	external: ['@tensorflow/*', '../model/*'],
+	external: ['@tensorflow/*', '../model/*', '../../model/*'],
 	// Ink's React DevTools hook is only for development (DEV=true).
 	alias: {'react-devtools-core': stub},
 	define: {'process.env.NODE_ENV': '"production"'},

@@ -9,8 +9,8 @@ import {UserError} from './errors.js';
 import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
 import {reportCommand} from './commands/report.js';
-import {trainCommand, trainDefaults} from './commands/train.js';
-import {learningRateSchedules, presetDefaults, presetNames, type PresetDefaults} from './model/presets.js';
+import {trainCommand} from './commands/train.js';
+import {learningRateSchedules, presetDefaults, presetNames, trainDefaults, type PresetDefaults} from './model/presets.js';
 import {ModelService, ServiceError, workOf} from './model/service.js';
 import {backendLabel} from './render/format.js';
 

@@ -2,6 +2,7 @@
 // Chalk (inside Ink) ignores NO_COLOR, so the level is decided here and a tone simply has
 // no color at level 0; emphasis then comes from bold, inverse and symbols, never color alone.
 import type {Tone} from './render/cells.js';
+import type {ColorLevel as DigitColorLevel} from './render/digit.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -57,4 +58,9 @@ export function detectColorLevel(env: NodeJS.ProcessEnv = process.env, isTTY = B
 export function detectAscii(env: NodeJS.ProcessEnv = process.env): boolean {
 	const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'] || '';
 	return !/utf-?8/i.test(locale);
+}
+
+/** The theme's colour level as the digit renderers name it. */
+export function colorLevelOf(theme: Theme): DigitColorLevel {
+	return (['none', 'ansi16', 'ansi256', 'truecolor'] as const)[theme.level];
 }

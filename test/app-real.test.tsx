@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {after, afterEach, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app/app.js';
-import {realStore} from '../source/app/services.js';
+import {realStore} from '../source/hooks/use-services.js';
 import {ModelService} from '../source/model/service.js';
 import {findModel, readMeta} from '../source/model/store.js';
 import {createTheme} from '../source/theme.js';

@@ -7,7 +7,7 @@ import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App, type AppProps} from '../source/app/app.js';
 import {menuItems} from '../source/app/app-state.js';
-import type {AppServices} from '../source/app/services.js';
+import type {AppServices} from '../source/hooks/use-services.js';
 import {createTheme} from '../source/theme.js';
 import {delay, fakeService, keys, waitForFrame, type FakeService} from './tui-helpers.js';
 

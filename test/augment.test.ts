@@ -16,7 +16,7 @@ import {
 	randomAffine,
 	type AugmentOptions,
 } from '../source/model/augment.js';
-import {seededRandom} from '../source/model/random.js';
+import {seededRandom} from '../source/random.js';
 
 const SIZE = 28;
 const PIXELS = SIZE * SIZE;

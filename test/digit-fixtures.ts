@@ -6,7 +6,7 @@ import {Worker} from 'node:worker_threads';
 import {Jimp} from 'jimp';
 import {readImageFile} from '../source/image/load.js';
 import {preprocessForModel} from '../source/image/preprocess.js';
-import {seededRandom} from '../source/model/random.js';
+import {seededRandom} from '../source/random.js';
 
 type Rgb = [number, number, number];
 type Mime = 'image/png' | 'image/jpeg' | 'image/bmp' | 'image/gif' | 'image/tiff';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app/app.js';
-import type {AppServices} from '../source/app/services.js';
+import type {AppServices} from '../source/hooks/use-services.js';
 import {createTheme} from '../source/theme.js';
 import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
 

@@ -4,9 +4,9 @@ import {describe, test} from 'node:test';
 import {classificationReport} from '../source/model/metrics.js';
 import type {Evaluation, HistoryEntry, ModelMeta} from '../source/model/types.js';
 import {cellHeat, heatRgb, heatScale} from '../source/render/heatmap.js';
-import {colors, dashSegments, linearScale, niceTicks, type Shape} from '../source/render/picture.js';
-import {reportMarkdown, trainingSummary} from '../source/render/report-markdown.js';
-import {confusionPicture, examplesPicture, historyPicture} from '../source/render/report-pictures.js';
+import {colors, dashSegments, linearScale, niceTicks, type Shape} from '../source/report/picture.js';
+import {reportMarkdown, trainingSummary} from '../source/report/markdown.js';
+import {confusionPicture, examplesPicture, historyPicture} from '../source/report/pictures.js';
 
 const history: HistoryEntry[] = [
 	{epoch: 1, loss: 0.25, accuracy: 0.925, valLoss: 0.08, valAccuracy: 0.975, seconds: 20},

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classificationReport} from '../source/model/metrics.js';
-import {classificationReportText, confusionMatrixText} from '../source/render/report-text.js';
+import {classificationReportText, confusionMatrixText} from '../source/render/classification-report.js';
 
 // 227 images; 3 is predicted 32 times but right 5 times (precision 5/32, an exact rounding tie),
 // 8 is never predicted and 9 is never the true label.

@@ -3,10 +3,10 @@
 import {render} from 'ink-testing-library';
 import {useState, type ReactElement} from 'react';
 import {Text} from 'ink';
-import {ServicesProvider, type ModelServiceLike} from '../source/app/services.js';
+import {ServicesProvider, type ModelServiceLike} from '../source/hooks/use-services.js';
 import {ThemeProvider} from '../source/components/theme-context.js';
 import {InputGate} from '../source/hooks/use-keymap.js';
-import {SketchScreen} from '../source/screens/sketch.js';
+import {SketchScreen} from '../source/screens/sketch/SketchScreen.js';
 import {createTheme, type ColorLevel} from '../source/theme.js';
 import {delay, fakeService, waitForFrame} from './tui-helpers.js';
 

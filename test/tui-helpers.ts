@@ -1,6 +1,6 @@
 // Helpers for driving the TUI through ink-testing-library: key codes, waiting for a frame,
 // and a fake model service that trains in milliseconds and honours the abort signal.
-import type {ModelServiceLike} from '../source/app/services.js';
+import type {ModelServiceLike} from '../source/hooks/use-services.js';
 import type {ModelDescription, TrainEvent, TrainOptions} from '../source/model/types.js';
 
 export const keys = {

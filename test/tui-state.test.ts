@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {menuItems} from '../source/app/app-state.js';
-import {defaultFormValues, fieldProblem, formOptions, formReducer, initialForm, startRow, type FormContext} from '../source/app/train-form.js';
+import {defaultFormValues, fieldProblem, formOptions, formReducer, initialForm, startRow, type FormContext} from '../source/screens/train/train-form.js';
 import {
 	currentStep,
 	elapsedSeconds,
@@ -14,9 +14,9 @@ import {
 	runFraction,
 	trainingReducer,
 	type TrainingState,
-} from '../source/app/training-state.js';
+} from '../source/screens/train/training-state.js';
 import {fraction, learningRateRange, switchFlag, wholeNumber} from '../source/cli-flags.js';
-import {trainDefaults} from '../source/commands/train.js';
+import {trainDefaults} from '../source/model/presets.js';
 import {presetDefaults} from '../source/model/presets.js';
 import {commandFor, helpRows, hints, isKeyBurst, keyName, keymaps, nextKey} from '../source/input/keymap.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';

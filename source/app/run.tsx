@@ -6,7 +6,7 @@ import {defaultModelName} from '../model/store.js';
 import {takeTerminal} from '../input/terminal.js';
 import {createTheme, detectAscii, detectColorLevel} from '../theme.js';
 import {App, type AppProps} from './app.js';
-import {realStore} from './services.js';
+import {realStore} from '../hooks/use-services.js';
 
 export type RunOptions = {ascii?: boolean; initial?: AppProps['initial']};
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import {UserError} from '../errors.js';
 import type {ModelService} from '../model/service.js';
 import {backendLabel, count, percent} from '../render/format.js';
-import {classificationReportText, confusionMatrixText} from '../render/report-text.js';
+import {classificationReportText, confusionMatrixText} from '../render/classification-report.js';
 
 export async function evalCommand(
 	service: ModelService,

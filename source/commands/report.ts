@@ -17,7 +17,7 @@ export async function reportCommand(service: ModelService, {model, out}: {model?
 	const test = await loadMnist('test');
 	const dir = out ?? path.join('reports', evaluation.model);
 	// Loaded on demand: jimp is the slowest import, and only this command and predict need it.
-	const {writeReport} = await import('../image/write-report.js');
+	const {writeReport} = await import('../report/write-report.js');
 	let files: string[];
 	try {
 		files = await writeReport(dir, {evaluation, meta, testImages: test.images});

@@ -1,11 +1,7 @@
 // `digits train`: headless training, one line per epoch (or NDJSON events with --json).
 import {ModelService, ServiceError} from '../model/service.js';
-import {presetDefaults} from '../model/presets.js';
 import type {TrainEvent, TrainOptions} from '../model/types.js';
 import {backendLabel, count, duration, percent} from '../render/format.js';
-
-/** The settings of a plain `digits train`: the classic preset's defaults and seed 42. */
-export const trainDefaults = {preset: 'classic', seed: 42, ...presetDefaults.classic} as const;
 
 export async function trainCommand(service: ModelService, options: TrainOptions, {json}: {json: boolean}): Promise<number> {
 	const controller = new AbortController();

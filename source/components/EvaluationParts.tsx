@@ -9,7 +9,7 @@ import type {Line} from '../render/cells.js';
 import {digitPixels} from '../render/digit.js';
 import {count, percent} from '../render/format.js';
 import {predictionCaption, type MistakeOrder, type Page, type PredictedImage} from '../render/gallery.js';
-import {classificationReportText} from '../render/report-text.js';
+import {classificationReportText} from '../render/classification-report.js';
 import {TileGrid} from './DigitTile.js';
 import {useTheme} from './theme-context.js';
 

@@ -3,7 +3,7 @@
 // model service and per model version (name, folder, creation date), so leaving the screen
 // and coming back is instant, and a retrained model is evaluated afresh.
 import {useEffect, useState} from 'react';
-import {useServices, type ModelServiceLike} from '../app/services.js';
+import {useServices, type ModelServiceLike} from './use-services.js';
 import type {Evaluation, ModelDescription} from '../model/types.js';
 
 export type EvaluationState =

@@ -1,7 +1,7 @@
 // The MNIST test images, for drawing digits on the Evaluate and Examples screens: read once
 // per app (about 8 MB) and kept, since their order is the order of every evaluation.
 import {useEffect, useState} from 'react';
-import {useServices, type AppServices} from '../app/services.js';
+import {useServices, type AppServices} from './use-services.js';
 import {loadMnist, type MnistSplit} from '../data/mnist.js';
 
 const loaded = new WeakMap<AppServices, Promise<MnistSplit>>();

@@ -3,7 +3,7 @@
 // it is a convenience, never a reason to refuse to open an image.
 import fs from 'node:fs';
 import path from 'node:path';
-import {configDir} from '../model/store.js';
+import {configDir} from '../config-dir.js';
 
 export const RECENT_LIMIT = 10;
 

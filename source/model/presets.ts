@@ -111,3 +111,6 @@ export function buildNetwork(tf: TF, name: string, specs: readonly LayerSpec[], 
 	model.compile({optimizer: tf.train.adam(learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy']});
 	return model;
 }
+
+/** The settings of a plain `digits train`: the classic preset's defaults and seed 42. */
+export const trainDefaults = {preset: 'classic', seed: 42, ...presetDefaults.classic} as const;

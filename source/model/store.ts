@@ -1,9 +1,9 @@
 // Where models live and how they are written: no TensorFlow here, so listing models and
 // reading meta.json stay fast. See DESIGN.md "Contracts" (Models, meta.json, Checkpoints).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {configDir} from '../config-dir.js';
 import {UserError} from '../errors.js';
 import type {ModelMeta} from './types.js';
 
@@ -23,11 +23,6 @@ export function modelsDirs(): string[] {
 	const shipped = path.join(packageRoot, 'models');
 	const writable = writableModelsDir();
 	return writable === shipped ? [shipped] : [writable, shipped];
-}
-
-/** The user's config folder: $XDG_CONFIG_HOME/digits, else ~/.config/digits. */
-export function configDir(): string {
-	return path.join(process.env['XDG_CONFIG_HOME'] || path.join(os.homedir(), '.config'), 'digits');
 }
 
 function configFile(): string {

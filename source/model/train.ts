@@ -11,7 +11,7 @@ import {GraphTrainer, type BatchResult} from './graph/trainer.js';
 import {imageTensor, layersPredictor, pixels, predictProbabilities, topClasses} from './inference.js';
 import {saveModel} from './model-files.js';
 import {buildModel, classCount, presetLayers} from './presets.js';
-import {seededRandom, shuffledIndices} from './random.js';
+import {seededRandom, shuffledIndices} from '../random.js';
 import {writableModelsDir} from './store.js';
 import type {BackendName, HistoryEntry, ModelMeta, TrainEvent, TrainerName, TrainOptions} from './types.js';
 

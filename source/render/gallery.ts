@@ -1,7 +1,7 @@
 // Which test digits to show and how many fit: the misclassified ones (all, or one
 // confused pair) in the order asked for, pages of them, a seeded random draw for the
 // Examples screen and the report, and the runner-up digit of a prediction.
-import {seededRandom, shuffledIndices} from '../model/random.js';
+import {seededRandom, shuffledIndices} from '../random.js';
 import {percent} from './format.js';
 
 /** Per-image results as the model service's evaluate returns them, in test-set order. */

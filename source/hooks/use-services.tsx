@@ -3,7 +3,7 @@ import {createContext, useContext, type ReactNode} from 'react';
 import type {MnistSplit} from '../data/mnist.js';
 import type {ModelService} from '../model/service.js';
 import {checkModelName, findModel} from '../model/store.js';
-import type {FormContext} from './train-form.js';
+import type {FormContext} from '../screens/train/train-form.js';
 
 /** The part of ModelService the app calls: a fake only needs these (evaluate and predict only where its screens are used). */
 export type ModelServiceLike = Pick<ModelService, 'ready' | 'load' | 'train'> & Partial<Pick<ModelService, 'evaluate' | 'predict'>>;

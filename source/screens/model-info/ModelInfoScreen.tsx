@@ -4,15 +4,15 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useState} from 'react';
-import {useServices} from '../app/services.js';
-import {CellLine} from '../components/CellLine.js';
-import {useTheme} from '../components/theme-context.js';
-import {useKeymap} from '../hooks/use-keymap.js';
-import type {HistoryEntry, LayerSummary, ModelDescription} from '../model/types.js';
-import type {Line} from '../render/cells.js';
-import {asciiText} from '../render/ascii-text.js';
-import {markerSymbols, renderChart} from '../render/chart.js';
-import {backendLabel, count, duration, percent} from '../render/format.js';
+import {useServices} from '../../hooks/use-services.js';
+import {CellLine} from '../../components/CellLine.js';
+import {useTheme} from '../../components/theme-context.js';
+import {useKeymap} from '../../hooks/use-keymap.js';
+import type {HistoryEntry, LayerSummary, ModelDescription} from '../../model/types.js';
+import type {Line} from '../../render/cells.js';
+import {asciiText} from '../../render/ascii-text.js';
+import {markerSymbols, renderChart} from '../../render/chart.js';
+import {backendLabel, count, duration, percent} from '../../render/format.js';
 
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
 

@@ -7,8 +7,8 @@ import type {Evaluation, ModelMeta} from '../model/types.js';
 import {digitPixels} from '../render/digit.js';
 import {count, percent} from '../render/format.js';
 import {misclassified, predictedImage, randomIndices, type PredictedImage} from '../render/gallery.js';
-import {correctCount, reportFiles, reportMarkdown, trainingSummary} from '../render/report-markdown.js';
-import {confusionPicture, examplesPicture, historyPicture, type ExampleTile} from '../render/report-pictures.js';
+import {correctCount, reportFiles, reportMarkdown, trainingSummary} from './markdown.js';
+import {confusionPicture, examplesPicture, historyPicture, type ExampleTile} from './pictures.js';
 import {writePicture} from './draw.js';
 
 export type ReportInput = {

@@ -10,14 +10,14 @@ import {
 	imagesPerSecond,
 	runFraction,
 	type TrainingState,
-} from '../app/training-state.js';
-import {renderChart} from '../render/chart.js';
-import {epochTable} from '../render/epoch-table.js';
-import {backendLabel, count, duration, percent, rate, remaining} from '../render/format.js';
-import {progressBar} from '../render/progress.js';
-import {trainingLayout} from '../render/training-layout.js';
-import {CellBlock, CellLine} from './CellLine.js';
-import {useTheme} from './theme-context.js';
+} from './training-state.js';
+import {renderChart} from '../../render/chart.js';
+import {epochTable} from '../../render/epoch-table.js';
+import {backendLabel, count, duration, percent, rate, remaining} from '../../render/format.js';
+import {progressBar} from '../../render/progress.js';
+import {trainingLayout} from '../../render/training-layout.js';
+import {CellBlock, CellLine} from '../../components/CellLine.js';
+import {useTheme} from '../../components/theme-context.js';
 
 type Props = {
 	state: TrainingState;

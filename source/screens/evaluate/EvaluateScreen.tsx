@@ -5,21 +5,21 @@ import path from 'node:path';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useMemo, useState} from 'react';
-import {useServices} from '../app/services.js';
-import {ConfusionHeatmap, heatmapWidth} from '../components/ConfusionHeatmap.js';
-import {CellLine} from '../components/CellLine.js';
-import {tileSize} from '../components/DigitTile.js';
-import {AccuracyHeader, Gallery, PairList, ReportTable, ViewTabs} from '../components/EvaluationParts.js';
-import {useTheme} from '../components/theme-context.js';
-import {useEvaluation, type EvaluationState} from '../hooks/use-evaluation.js';
-import {useKeymap} from '../hooks/use-keymap.js';
-import {useTestSet} from '../hooks/use-test-set.js';
-import {mostConfusedPairs, type ConfusedPair} from '../model/metrics.js';
-import type {Tone} from '../render/cells.js';
-import {asciiText} from '../render/ascii-text.js';
-import {count} from '../render/format.js';
-import {gridSize, misclassified, pageOf, type MistakeOrder} from '../render/gallery.js';
-import {progressBar} from '../render/progress.js';
+import {useServices} from '../../hooks/use-services.js';
+import {ConfusionHeatmap, heatmapWidth} from '../../components/ConfusionHeatmap.js';
+import {CellLine} from '../../components/CellLine.js';
+import {tileSize} from '../../components/DigitTile.js';
+import {AccuracyHeader, Gallery, PairList, ReportTable, ViewTabs} from '../../components/EvaluationParts.js';
+import {useTheme} from '../../components/theme-context.js';
+import {useEvaluation, type EvaluationState} from '../../hooks/use-evaluation.js';
+import {useKeymap} from '../../hooks/use-keymap.js';
+import {useTestSet} from '../../hooks/use-test-set.js';
+import {mostConfusedPairs, type ConfusedPair} from '../../model/metrics.js';
+import type {Tone} from '../../render/cells.js';
+import {asciiText} from '../../render/ascii-text.js';
+import {count} from '../../render/format.js';
+import {gridSize, misclassified, pageOf, type MistakeOrder} from '../../render/gallery.js';
+import {progressBar} from '../../render/progress.js';
 import {evaluateLayout, partSizes} from './evaluate-layout.js';
 
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
@@ -71,7 +71,7 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 		const dir = path.join(services.reportsDir ?? 'reports', state.evaluation.model);
 		setNotice({text: `writing the report into ${dir}${path.sep} …`, tone: 'muted'});
 		// jimp is the slowest import: loaded only when a report is asked for.
-		import('../image/write-report.js')
+		import('../../report/write-report.js')
 			.then(({writeReport}) => writeReport(dir, {evaluation: state.evaluation, meta: state.description.meta, testImages: testSet.testSet.images}))
 			.then(
 				files => setNotice({text: `report written to ${dir}${path.sep}: ${files.map(file => path.basename(file)).join(', ')}`, tone: 'ok'}),

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import {Jimp, loadFont, measureText} from 'jimp';
 import {SANS_10_BLACK, SANS_12_BLACK, SANS_14_BLACK, SANS_16_BLACK, SANS_32_BLACK} from 'jimp/fonts';
-import {dashSegments, type FontSize, type Picture, type Point, type Rgb, type Shape} from '../render/picture.js';
+import {dashSegments, type FontSize, type Picture, type Point, type Rgb, type Shape} from './picture.js';
 
 type Image = InstanceType<typeof Jimp>;
 type Font = Awaited<ReturnType<typeof loadFont>>;

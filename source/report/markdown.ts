@@ -2,8 +2,8 @@
 // scikit-learn-style report, all from the model service's evaluation and meta.json.
 import {mostConfusedPairs} from '../model/metrics.js';
 import type {Evaluation, ModelMeta} from '../model/types.js';
-import {backendLabel, count, percent} from './format.js';
-import {classificationReportText} from './report-text.js';
+import {backendLabel, count, percent} from '../render/format.js';
+import {classificationReportText} from '../render/classification-report.js';
 
 export const reportFiles = {
 	history: 'history.png',

@@ -2,7 +2,7 @@
 // (loss and accuracy per epoch, train vs validation), the confusion matrix as a heat map
 // with counts, and a grid of test digits with their labels. Numbers only; no pixels here.
 import type {HistoryEntry} from '../model/types.js';
-import {cellHeat, heatRgb, heatScale, needsLightText} from './heatmap.js';
+import {cellHeat, heatRgb, heatScale, needsLightText} from '../render/heatmap.js';
 import {
 	approximateTextWidth,
 	colors,

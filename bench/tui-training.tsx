@@ -6,12 +6,12 @@
 import {EventEmitter} from 'node:events';
 import {Writable} from 'node:stream';
 import {render} from 'ink';
-import type {ModelService} from '../model/service.js';
-import type {TrainEvent, TrainOptions} from '../model/types.js';
-import {createTheme} from '../theme.js';
-import {App} from './app.js';
-import {realStore, type ModelServiceLike} from './services.js';
-import {defaultFormValues, formOptions, type FormValues} from './train-form.js';
+import type {ModelService} from '../source/model/service.js';
+import type {TrainEvent, TrainOptions} from '../source/model/types.js';
+import {createTheme} from '../source/theme.js';
+import {App} from '../source/app/app.js';
+import {realStore, type ModelServiceLike} from '../source/hooks/use-services.js';
+import {defaultFormValues, formOptions, type FormValues} from '../source/screens/train/train-form.js';
 
 export type TrainingThroughput = {
 	/** Images/s of each epoch, as the service measured them. */

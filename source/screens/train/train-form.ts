@@ -1,10 +1,9 @@
 // The training form as pure data: its fields (with the defaults of `digits train`), the
 // check of each field as it is typed (the same rules as the command's flags), and a reducer
 // for moving, editing and cycling choices.
-import {checkChoice, trainNumberChecks, type Checked} from '../cli-flags.js';
-import {trainDefaults} from '../commands/train.js';
-import {presetDefaults, presetNames} from '../model/presets.js';
-import type {PresetName, TrainOptions} from '../model/types.js';
+import {checkChoice, trainNumberChecks, type Checked} from '../../cli-flags.js';
+import {presetDefaults, presetNames, trainDefaults} from '../../model/presets.js';
+import type {PresetName, TrainOptions} from '../../model/types.js';
 
 export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model';
 

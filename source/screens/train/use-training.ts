@@ -3,9 +3,9 @@
 // four times a second (each Ink frame costs the app CPU that training could use), and any
 // other event is shown at once.
 import {useCallback, useReducer, useRef} from 'react';
-import {idleTraining, trainingReducer, type TrainingOutcome, type TrainingState} from '../app/training-state.js';
-import type {ModelServiceLike} from '../app/services.js';
-import type {TrainEvent, TrainOptions} from '../model/types.js';
+import {idleTraining, trainingReducer, type TrainingOutcome, type TrainingState} from './training-state.js';
+import type {ModelServiceLike} from '../../hooks/use-services.js';
+import type {TrainEvent, TrainOptions} from '../../model/types.js';
 
 export type TrainingRun = {
 	state: TrainingState;

@@ -1,9 +1,9 @@
 // A picture as numbers: a list of shapes with coordinates and colors, laid out by pure
 // functions (report-pictures.ts) and drawn to PNG by image/draw.ts. Keeping the layout
 // here means scales, ticks and positions are tested without decoding a single pixel.
-import type {Rgb} from './heatmap.js';
+import type {Rgb} from '../render/heatmap.js';
 
-export type {Rgb} from './heatmap.js';
+export type {Rgb} from '../render/heatmap.js';
 
 /** Pixel sizes of the bitmap fonts the drawing has (Open Sans, as jimp ships it). */
 export type FontSize = 10 | 12 | 14 | 16 | 32;

@@ -1,8 +1,8 @@
 // What the training screen knows about a run, as a pure reducer over the service's events.
 // Events arrive in merged bursts (at most ~10 a second); the time of each burst is passed
 // in, so rates and the ETA are computed here and tested without clocks.
-import type {Point} from '../render/series.js';
-import type {BackendName, HistoryEntry, TrainerName, TrainEvent, TrainOptions} from '../model/types.js';
+import type {Point} from '../../render/series.js';
+import type {BackendName, HistoryEntry, TrainerName, TrainEvent, TrainOptions} from '../../model/types.js';
 
 export type EpochRow = HistoryEntry & {imagesPerSecond: number};
 

@@ -1,8 +1,8 @@
 // The training form: one row per setting, the error beside a wrong value, a start row,
 // and one line about the selected field.
 import {Box, Text} from 'ink';
-import {fields, startRow, type FieldName, type FormState} from '../app/train-form.js';
-import {useTheme} from './theme-context.js';
+import {fields, startRow, type FieldName, type FormState} from './train-form.js';
+import {useTheme} from '../../components/theme-context.js';
 
 type Props = {
 	form: FormState;

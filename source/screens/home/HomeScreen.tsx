@@ -1,10 +1,10 @@
 // Home: the menu. Arrows, j/k and Enter, or an item's number.
 import {Box, Text} from 'ink';
 import {useState} from 'react';
-import type {MenuItem, ScreenName} from '../app/app-state.js';
-import {Menu} from '../components/Menu.js';
-import {useTheme} from '../components/theme-context.js';
-import {useKeymap} from '../hooks/use-keymap.js';
+import type {MenuItem, ScreenName} from '../../app/app-state.js';
+import {Menu} from '../../components/Menu.js';
+import {useTheme} from '../../components/theme-context.js';
+import {useKeymap} from '../../hooks/use-keymap.js';
 
 const descriptions: Record<string, string> = {
 	Train: 'train a network on MNIST and watch it learn',

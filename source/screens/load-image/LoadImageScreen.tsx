@@ -4,18 +4,18 @@
 import path from 'node:path';
 import {Box, Text} from 'ink';
 import {useCallback, useState} from 'react';
-import {useServices} from '../app/services.js';
-import {LoadImageFile} from '../components/LoadImageFile.js';
-import {LoadImageList, type ListItem} from '../components/LoadImageList.js';
-import {SketchReading} from '../components/SketchReading.js';
-import {useTheme} from '../components/theme-context.js';
-import {useKeymap} from '../hooks/use-keymap.js';
-import {useLoadImageBrowser} from '../hooks/use-load-image-browser.js';
-import {useLoadImage, type LoadImageMessage} from '../hooks/use-load-image.js';
-import type {Predict} from '../hooks/use-sketch-prediction.js';
-import {completePath, displayPath, isFolder, nameIn, resolveTyped, type BrowserEntry} from '../image/path-completion.js';
-import {keepEnd, loadImageLayout, MESSAGE_ROWS} from '../render/load-image.js';
-import {colorLevelOf} from './sketch.js';
+import {useServices} from '../../hooks/use-services.js';
+import {LoadImageFile} from '../../components/LoadImageFile.js';
+import {LoadImageList, type ListItem} from '../../components/LoadImageList.js';
+import {SketchReading} from '../../components/SketchReading.js';
+import {useTheme} from '../../components/theme-context.js';
+import {useKeymap} from '../../hooks/use-keymap.js';
+import {useLoadImageBrowser} from '../../hooks/use-load-image-browser.js';
+import {useLoadImage, type LoadImageMessage} from '../../hooks/use-load-image.js';
+import type {Predict} from '../../hooks/use-sketch-prediction.js';
+import {completePath, displayPath, isFolder, nameIn, resolveTyped, type BrowserEntry} from '../../image/path-completion.js';
+import {keepEnd, loadImageLayout, MESSAGE_ROWS} from '../../render/load-image.js';
+import {colorLevelOf} from '../../theme.js';
 
 export type LoadImageScreenProps = {
 	width: number;

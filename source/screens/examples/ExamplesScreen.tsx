@@ -3,16 +3,16 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useState} from 'react';
-import {useServices} from '../app/services.js';
-import {tileSize, TileGrid} from '../components/DigitTile.js';
-import {useTheme} from '../components/theme-context.js';
-import {useKeymap} from '../hooks/use-keymap.js';
-import {useTestSet} from '../hooks/use-test-set.js';
-import type {Line} from '../render/cells.js';
-import {asciiText} from '../render/ascii-text.js';
-import {digitPixels} from '../render/digit.js';
-import {count, percent} from '../render/format.js';
-import {gridSize, predictionCaption, randomIndices, runnerUp} from '../render/gallery.js';
+import {useServices} from '../../hooks/use-services.js';
+import {tileSize, TileGrid} from '../../components/DigitTile.js';
+import {useTheme} from '../../components/theme-context.js';
+import {useKeymap} from '../../hooks/use-keymap.js';
+import {useTestSet} from '../../hooks/use-test-set.js';
+import type {Line} from '../../render/cells.js';
+import {asciiText} from '../../render/ascii-text.js';
+import {digitPixels} from '../../render/digit.js';
+import {count, percent} from '../../render/format.js';
+import {gridSize, predictionCaption, randomIndices, runnerUp} from '../../render/gallery.js';
 
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
 

@@ -3,12 +3,12 @@
 // wires keys and views to it.
 import {Box} from 'ink';
 import {useEffect, useReducer, useState} from 'react';
-import {useServices} from '../app/services.js';
-import {fields, formOptions, formProblems, formReducer, initialForm, startRow, type FormValues} from '../app/train-form.js';
-import {TrainForm} from '../components/TrainForm.js';
-import {TrainingView} from '../components/TrainingView.js';
-import {useKeymap} from '../hooks/use-keymap.js';
-import type {TrainingRun} from '../hooks/use-training.js';
+import {useServices} from '../../hooks/use-services.js';
+import {fields, formOptions, formProblems, formReducer, initialForm, startRow, type FormValues} from './train-form.js';
+import {TrainForm} from './TrainForm.js';
+import {TrainingView} from './TrainingView.js';
+import {useKeymap} from '../../hooks/use-keymap.js';
+import type {TrainingRun} from './use-training.js';
 
 type Props = {
 	training: TrainingRun;

@@ -3,22 +3,21 @@
 // mouse are hooks, the views are components.
 import {Box, Text} from 'ink';
 import {useCallback, useReducer, useState} from 'react';
-import {useServices} from '../app/services.js';
-import {PixelLines} from '../components/PixelLines.js';
-import {SketchReading} from '../components/SketchReading.js';
-import {useTheme} from '../components/theme-context.js';
-import {useInputState, useKeymap} from '../hooks/use-keymap.js';
-import {useMouse, useMouseReporting} from '../hooks/use-mouse.js';
-import {useSketchFiles, type FileMessage} from '../hooks/use-sketch-files.js';
-import {useSketchPrediction, type Predict} from '../hooks/use-sketch-prediction.js';
-import type {KeyName} from '../input/keymap.js';
-import type {MouseEvent} from '../input/mouse.js';
-import type {ColorLevel} from '../render/digit.js';
-import {renderCanvas} from '../render/sketch-canvas.js';
-import {brushRadii} from '../sketch/canvas.js';
-import {cellToCanvas, insideCanvas, sketchLayout} from '../sketch/layout.js';
-import {initialSketch, JUMP, sketchReducer} from '../sketch/sketch-state.js';
-import type {Theme} from '../theme.js';
+import {useServices} from '../../hooks/use-services.js';
+import {PixelLines} from '../../components/PixelLines.js';
+import {SketchReading} from '../../components/SketchReading.js';
+import {useTheme} from '../../components/theme-context.js';
+import {useInputState, useKeymap} from '../../hooks/use-keymap.js';
+import {useMouse, useMouseReporting} from '../../hooks/use-mouse.js';
+import {useSketchFiles, type FileMessage} from '../../hooks/use-sketch-files.js';
+import {useSketchPrediction, type Predict} from '../../hooks/use-sketch-prediction.js';
+import type {KeyName} from '../../input/keymap.js';
+import type {MouseEvent} from '../../input/mouse.js';
+import {renderCanvas} from '../../render/sketch-canvas.js';
+import {brushRadii} from '../../sketch/canvas.js';
+import {cellToCanvas, insideCanvas, sketchLayout} from '../../sketch/layout.js';
+import {initialSketch, JUMP, sketchReducer} from '../../sketch/sketch-state.js';
+import {colorLevelOf} from '../../theme.js';
 
 export type SketchScreenProps = {
 	width: number;
@@ -29,10 +28,6 @@ export type SketchScreenProps = {
 };
 
 const steps: Record<string, [number, number]> = {left: [-1, 0], h: [-1, 0], right: [1, 0], l: [1, 0], up: [0, -1], k: [0, -1], down: [0, 1], j: [0, 1]};
-
-export function colorLevelOf(theme: Theme): ColorLevel {
-	return (['none', 'ansi16', 'ansi256', 'truecolor'] as const)[theme.level];
-}
 
 export function SketchScreen({width, height, onBack, directory = process.cwd()}: SketchScreenProps) {
 	const theme = useTheme();
