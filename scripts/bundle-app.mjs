@@ -14,18 +14,36 @@ try {
 	console.log('bundle-app: esbuild is not installed; the app will load module by module.');
 	process.exit(0);
 }
-const stub = path.join(root, 'dist', 'app', 'devtools-stub.js');
+const appDir = path.join(root, 'dist', 'app');
+const modelDir = path.join(root, 'dist', 'model');
+const stub = path.join(appDir, 'devtools-stub.js');
 fs.writeFileSync(stub, 'export default {};\n');
+/**
+ * The model modules stay where they are (they find the package's folders from their own
+ * place): an import of one, from any folder, becomes an import relative to the bundle.
+ */
+const modelStaysOutside = {
+	name: 'model-stays-outside',
+	setup(build) {
+		build.onResolve({filter: /^\.\.?\/.*\bmodel\//}, ({path: request, resolveDir}) => {
+			const target = path.resolve(resolveDir, request);
+			if (!target.startsWith(modelDir + path.sep)) return undefined;
+			const relative = path.relative(appDir, target).split(path.sep).join('/');
+			return {path: relative.startsWith('.') ? relative : `./${relative}`, external: true};
+		});
+	},
+};
+
 await esbuild.build({
-	entryPoints: [path.join(root, 'dist', 'app', 'run.js')],
-	outfile: path.join(root, 'dist', 'app', 'run.bundle.js'),
+	entryPoints: [path.join(appDir, 'run.js')],
+	outfile: path.join(appDir, 'run.bundle.js'),
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	// TensorFlow never loads in this process (the model service forks its own child), and the
-	// model modules stay where they are: they find the package's folders from their own place.
-	external: ['@tensorflow/*', '../model/*', '../../model/*'],
+	// TensorFlow never loads in this process (the model service forks its own child).
+	external: ['@tensorflow/*'],
+	plugins: [modelStaysOutside],
 	// Ink's React DevTools hook is only for development (DEV=true).
 	alias: {'react-devtools-core': stub},
 	define: {'process.env.NODE_ENV': '"production"'},

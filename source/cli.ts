@@ -3,6 +3,9 @@
 // the rest of the program loads: TensorFlow takes a second to load there, the program's own
 // modules a tenth of one here, and the two now overlap. main.ts does everything else.
 import {ModelService, workOf} from './model/service.js';
+import {restoreInterruptedSwaps} from './model/store.js';
+
+restoreInterruptedSwaps();
 
 const argv = process.argv.slice(2);
 const asksForHelp = argv.some(arg => arg === '--help' || arg === '-h' || arg === '--version');

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App, type AppProps} from '../source/app/app.js';
-import {menuItems} from '../source/app/app-state.js';
 import type {AppServices} from '../source/hooks/use-services.js';
 import {createTheme} from '../source/theme.js';
 import {delay, fakeService, keys, waitForFrame, type FakeService} from './tui-helpers.js';
@@ -47,13 +46,6 @@ describe('home', () => {
 		await frame(text => /› {2}2 {2}Evaluate/.test(text));
 		await press(keys.down, 'k', keys.up, keys.up);
 		await frame(text => /› {2}7 {2}Quit/.test(text));
-		// Whichever item has no screen yet says so.
-		const items = menuItems({state: 'ready', backend: 'tensorflow'});
-		const coming = items.find(item => item.disabled === 'coming');
-		if (coming) {
-			await press(String(items.indexOf(coming) + 1));
-			await frame(text => text.includes(`${coming.label} is coming in a later version.`));
-		}
 		await press('1');
 		await frame(text => text.includes('Train a new model'));
 		await press(keys.escape);

@@ -165,6 +165,16 @@ describe('with a small trained model', () => {
 		assert.equal(unknown.code, 1);
 		assert.match(unknown.stderr, /^There is no model named "nope"/);
 	});
+
+	test('a model left as a temporary -old folder by a crash mid-save is put back when digits starts', async () => {
+		const models = path.join(home, 'models');
+		fs.cpSync(path.join(models, 'cli'), path.join(models, '.tmp-cli.v2-Ab12cD-old'), {recursive: true});
+		const result = await runCli(['models', '--json']);
+		assert.equal(result.code, 0, result.stderr);
+		assert.ok((JSON.parse(result.stdout) as Array<{name: string}>).some(model => model.name === 'cli.v2'));
+		assert.ok(fs.existsSync(path.join(models, 'cli.v2', 'model.json')));
+		assert.equal(fs.existsSync(path.join(models, '.tmp-cli.v2-Ab12cD-old')), false);
+	});
 });
 
 test('Ctrl-C in a terminal (SIGINT to the process group) stops train after the batch and keeps the finished epoch, exit 130', async () => {

@@ -17,16 +17,26 @@ export function useTemporaryHome(): string {
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
+/** The bin as the build leaves it (`npm test` builds first). */
+export const builtBin = path.join(root, 'dist', 'cli.js');
+
 /**
- * Runs `digits ARGS` from source, as a user would, with the test's environment. `onStdout`
- * sees the output so far and may signal the process group, as a terminal's Ctrl-C does.
+ * Runs `digits ARGS` from source (or the built bin), as a user would, with the test's
+ * environment. `onStdout` sees the output so far and may signal the process group, as a
+ * terminal's Ctrl-C does.
  */
 export function runCli(
 	args: string[],
-	options: {env?: Record<string, string>; input?: Uint8Array; onStdout?: (stdout: string, signalGroup: (signal: NodeJS.Signals) => void) => void} = {},
+	options: {
+		built?: boolean;
+		env?: Record<string, string>;
+		input?: Uint8Array;
+		onStdout?: (stdout: string, signalGroup: (signal: NodeJS.Signals) => void) => void;
+	} = {},
 ): Promise<CliResult> {
+	const entry = options.built ? [builtBin] : ['--import', 'tsx', path.join(root, 'source', 'cli.ts')];
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'source', 'cli.ts'), ...args], {
+		const child = spawn(process.execPath, [...entry, ...args], {
 			env: {...process.env, ...options.env},
 			stdio: ['pipe', 'pipe', 'pipe'],
 			// Its own process group, so a signal can reach it and its children together.

@@ -1,17 +1,8 @@
 // The shell's own state as a pure reducer: which screen is open, and what the status line
 // says about the backend and the loaded model.
 import type {BackendName} from '../model/types.js';
-
-export type ScreenName = 'home' | 'train' | 'evaluate' | 'examples' | 'modelInfo' | 'sketch' | 'loadImage';
-
-export type BackendStatus = {state: 'starting'} | {state: 'ready'; backend: BackendName; reason?: string} | {state: 'failed'; message: string};
-
-export type ModelStatus =
-	| {state: 'waiting'}
-	| {state: 'loading'; name?: string}
-	| {state: 'loaded'; name: string; testAccuracy: number | null}
-	| {state: 'none'}
-	| {state: 'failed'; message: string};
+import type {BackendStatus, ModelStatus} from '../components/StatusLine.js';
+import type {ScreenName} from '../screens/home/home-menu.js';
 
 export type AppState = {screen: ScreenName; backend: BackendStatus; model: ModelStatus};
 
@@ -45,25 +36,4 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 		case 'modelFailed':
 			return {...state, model: {state: 'failed', message: action.message}};
 	}
-}
-
-export type MenuItem = {label: string; screen?: ScreenName; quit?: boolean; disabled?: string};
-
-/** The home menu. Items whose screens do not exist yet say "coming"; Train says why it is off. */
-export function menuItems(backend: BackendStatus): MenuItem[] {
-	const trainOff =
-		backend.state === 'ready' && backend.backend !== 'tensorflow'
-			? `needs the native backend (${backend.reason ?? 'not available'})`
-			: backend.state === 'failed'
-				? 'the model service did not start'
-				: undefined;
-	return [
-		{label: 'Train', screen: 'train', disabled: trainOff},
-		{label: 'Evaluate', screen: 'evaluate'},
-		{label: 'Sketch', screen: 'sketch'},
-		{label: 'Load image', screen: 'loadImage'},
-		{label: 'Examples', screen: 'examples'},
-		{label: 'Model info', screen: 'modelInfo'},
-		{label: 'Quit', quit: true},
-	];
 }

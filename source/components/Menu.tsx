@@ -1,10 +1,11 @@
 // The home menu: numbered items, the selected one marked (inverse, and › without color);
 // items that cannot open say why.
 import {Box, Text} from 'ink';
-import type {MenuItem} from '../app/app-state.js';
 import {useTheme} from './theme-context.js';
 
-export function Menu({items, selected, descriptions}: {items: MenuItem[]; selected: number; descriptions: Record<string, string>}) {
+export type MenuEntry = {label: string; description: string; disabled?: string};
+
+export function Menu({items, selected}: {items: MenuEntry[]; selected: number}) {
 	const theme = useTheme();
 	return (
 		<Box flexDirection="column">
@@ -18,7 +19,7 @@ export function Menu({items, selected, descriptions}: {items: MenuItem[]; select
 						</Text>
 						<Text color={theme.color(item.disabled ? 'muted' : 'plain')} wrap="truncate-end">
 							{'  '}
-							{item.disabled ?? descriptions[item.label] ?? ''}
+							{item.disabled ?? item.description}
 						</Text>
 					</Box>
 				);

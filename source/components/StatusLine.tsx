@@ -2,10 +2,19 @@
 // accuracy (a spinner while either is on its way), and the screen's main keys.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import type {BackendStatus, ModelStatus} from '../app/app-state.js';
 import type {Hint} from '../input/keymap.js';
+import type {BackendName} from '../model/types.js';
 import {backendLabel, percent} from '../render/format.js';
 import {useTheme} from './theme-context.js';
+
+export type BackendStatus = {state: 'starting'} | {state: 'ready'; backend: BackendName; reason?: string} | {state: 'failed'; message: string};
+
+export type ModelStatus =
+	| {state: 'waiting'}
+	| {state: 'loading'; name?: string}
+	| {state: 'loaded'; name: string; testAccuracy: number | null}
+	| {state: 'none'}
+	| {state: 'failed'; message: string};
 
 export function StatusLine({backend, model, hints, width}: {backend: BackendStatus; model: ModelStatus; hints: Hint[]; width: number}) {
 	const theme = useTheme();

@@ -1,5 +1,5 @@
 // Where models live and how they are written: no TensorFlow here, so listing models and
-// reading meta.json stay fast. See DESIGN.md "Contracts" (Models, meta.json, Checkpoints).
+// reading meta.json stay fast.
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -73,26 +73,27 @@ export function checkModelName(name: string): void {
 /** The folder of an existing model, or undefined. */
 export function findModel(name: string): string | undefined {
 	if (!validName.test(name)) return undefined;
-	for (const dir of modelsDirs()) {
-		const candidate = path.join(dir, name);
-		restoreInterruptedSwap(candidate);
-		if (fs.existsSync(path.join(candidate, 'model.json'))) return candidate;
-	}
-	return undefined;
+	return modelsDirs()
+		.map(dir => path.join(dir, name))
+		.find(candidate => fs.existsSync(path.join(candidate, 'model.json')));
 }
 
-/** A crash between the two renames of writeModelFolder leaves only the old folder: put it back. */
-function restoreInterruptedSwap(dir: string): void {
-	if (fs.existsSync(dir)) return;
-	const leftOver = new RegExp(`^\\.tmp-${path.basename(dir).replaceAll('.', '\\.')}-[A-Za-z0-9]{6}-old$`);
-	let entries: string[];
-	try {
-		entries = fs.readdirSync(path.dirname(dir));
-	} catch {
-		return;
+const leftOver = /^\.tmp-([A-Za-z0-9][A-Za-z0-9._-]{0,63})-[A-Za-z0-9]{6}-old$/;
+
+/** A crash between the two renames of writeModelFolder leaves only the old folder: put each back. Run once at start. */
+export function restoreInterruptedSwaps(): void {
+	for (const dir of modelsDirs()) {
+		let entries: string[];
+		try {
+			entries = fs.readdirSync(dir);
+		} catch {
+			continue;
+		}
+		for (const entry of entries) {
+			const name = leftOver.exec(entry)?.[1];
+			if (name && !entries.includes(name)) fs.renameSync(path.join(dir, entry), path.join(dir, name));
+		}
 	}
-	const old = entries.find(entry => leftOver.test(entry));
-	if (old) fs.renameSync(path.join(path.dirname(dir), old), dir);
 }
 
 /** The folder of a model to use, with one clear sentence when it cannot be had. */
