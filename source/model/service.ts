@@ -65,7 +65,27 @@ const childEnvironment: Record<Work, Record<string, string>> = {
 const here = fileURLToPath(import.meta.url);
 const runFromSource = here.endsWith('.ts');
 
-export class ModelService {
+/** The model service as the CLI and the app use it: ModelServiceProcess below, or a test's fake. */
+export interface ModelService {
+	/**
+	 * Starts the child that does `work` (once) and resolves when its TensorFlow is loaded: which
+	 * backend, and why not native. Calling it early overlaps that second with other work.
+	 */
+	ready(work?: Work): Promise<Readiness>;
+	/** Loads a model (the default one when no name is given) for `predict` and `describe`. */
+	load(name?: string): Promise<ModelDescription>;
+	describe(): Promise<ModelDescription>;
+	/** `count × 784` floats in [0, 1] in, `count × 10` probabilities out (the model loaded last unless named). */
+	predict(images: Float32Array, name?: string): Promise<Float32Array>;
+	/** Scores a model (else the one loaded last, else the default one) on the test images. */
+	evaluate(name: string | undefined, options?: {onProgress?: (done: number, total: number) => void}): Promise<Evaluation>;
+	/** Trains; aborting `signal` stops at the next batch (the last finished epoch is on disk). */
+	train(options: TrainOptions, control?: {signal?: AbortSignal}): AsyncIterable<TrainEvent>;
+	close(): void;
+}
+
+/** The model service answered by child processes that alone load TensorFlow (see Work). */
+export class ModelServiceProcess implements ModelService {
 	private children: Partial<Record<Work, Child>> = {};
 	/**
 	 * The model `load` loaded last: what `predict` and `evaluate` use when given no name (kept
@@ -76,15 +96,10 @@ export class ModelService {
 
 	constructor(private readonly options: {debug?: boolean} = {}) {}
 
-	/**
-	 * Starts the child that does `work` (once) and resolves when its TensorFlow is loaded: which
-	 * backend, and why not native. Calling it early overlaps that second with other work.
-	 */
 	async ready(work: Work = 'predict'): Promise<Readiness> {
 		return this.child(work).ready();
 	}
 
-	/** Loads a model (the default one when no name is given) for `predict` and `describe`. */
 	async load(name?: string): Promise<ModelDescription> {
 		const description = await this.child('predict').request({method: 'load', name});
 		this.loaded = description.name;
@@ -95,19 +110,16 @@ export class ModelService {
 		return this.child('predict').request({method: 'describe'});
 	}
 
-	/** `count × 784` floats in [0, 1] in, `count × 10` probabilities out (the model loaded last unless named). */
 	async predict(images: Float32Array, name?: string): Promise<Float32Array> {
 		return this.child('predict').request({method: 'predict', name, images});
 	}
 
-	/** Scores a model (else the one loaded last, else the default one) on the test images. */
 	async evaluate(name: string | undefined, {onProgress}: {onProgress?: (done: number, total: number) => void} = {}): Promise<Evaluation> {
 		return this.child('train').request({method: 'evaluate', name: name ?? this.loaded}, reply => {
 			if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
 		});
 	}
 
-	/** Trains; aborting `signal` stops at the next batch (the last finished epoch is on disk). */
 	async *train(options: TrainOptions, {signal}: {signal?: AbortSignal} = {}): AsyncIterable<TrainEvent> {
 		const model = options.model ?? newModelName(options.preset);
 		checkTarget(model, options.force ?? false);
