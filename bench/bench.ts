@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess, type ModelService} from '../source/model/service.js';
 import {shippedModelName} from '../source/model/store.js';
 import {measureTuiTraining as trainOnScreen} from './tui-training.js';
 import {count} from '../source/render/format.js';
@@ -132,7 +132,7 @@ async function measureUserInputs(service: ModelService): Promise<void> {
 	tables.push(`Accuracy of the shipped models on digits like users' (${perKind} per kind, through the app's file and sketch paths):\n\n${userInputTable(models, results)}`);
 }
 
-function peakMemory(service: ModelService): void {
+function peakMemory(service: ModelServiceProcess): void {
 	const pids = service.pids();
 	const children = [
 		{pid: pids.train, what: 'training child', note: 'the child process that trains and evaluates'},
@@ -153,7 +153,7 @@ function printTable(): void {
 	for (const row of rows) console.log(line([row.what, row.value, row.note]));
 }
 
-const service = new ModelService();
+const service = new ModelServiceProcess();
 try {
 	const {backend} = await service.ready();
 	console.log(`digits benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, backend ${backend}\n`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {loadMnist} from '../source/data/mnist.js';
-import {ModelService, nativeEnvironment} from '../source/model/service.js';
+import {ModelServiceProcess, nativeEnvironment, type ModelService} from '../source/model/service.js';
 import type {TrainerName} from '../source/model/types.js';
 
 export type ComparisonOptions = {
@@ -124,7 +124,7 @@ async function startService(trainer: TrainerName, home: string): Promise<ModelSe
 	const saved = {home: process.env['DIGITS_HOME'], trainer: process.env['DIGITS_TRAINER']};
 	process.env['DIGITS_HOME'] = home;
 	process.env['DIGITS_TRAINER'] = trainer;
-	const service = new ModelService();
+	const service = new ModelServiceProcess();
 	try {
 		await service.ready('train');
 	} finally {

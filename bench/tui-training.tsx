@@ -10,7 +10,7 @@ import type {ModelService} from '../source/model/service.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
 import {createTheme} from '../source/theme.js';
 import {App} from '../source/app/app.js';
-import {realStore, type ModelServiceLike} from '../source/hooks/use-services.js';
+import {realStore} from '../source/hooks/use-services.js';
 import {defaultFormValues, formOptions, type FormValues} from '../source/screens/train/train-form.js';
 
 export type TrainingThroughput = {
@@ -104,10 +104,13 @@ export async function measureTuiTraining(
 	const perEpoch: number[] = [];
 	let finish: (outcome: TrainEvent) => void = () => {};
 	const finished = new Promise<TrainEvent>(resolve => (finish = resolve));
-	// The app's own service, watched on the way through.
-	const watched: ModelServiceLike = {
-		ready: () => service.ready(),
+	// The app's own service, its training watched on the way through.
+	const watched: ModelService = {
+		ready: work => service.ready(work),
 		load: name => service.load(name),
+		describe: () => service.describe(),
+		predict: (images, name) => service.predict(images, name),
+		evaluate: (name, options) => service.evaluate(name, options),
 		async *train(trainOptions, context) {
 			for await (const event of service.train(trainOptions, context)) {
 				if (event.type === 'epoch') perEpoch.push(event.imagesPerSecond);
@@ -115,6 +118,7 @@ export async function measureTuiTraining(
 				if (event.type === 'done' || event.type === 'cancelled' || event.type === 'error') finish(event);
 			}
 		},
+		close: () => service.close(),
 	};
 	const form: Partial<FormValues> = {
 		preset: options.preset,

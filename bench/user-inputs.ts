@@ -12,7 +12,7 @@ import {type GrayImage, readImageFile, writeGrayPng} from '../source/image/load.
 import {preprocessForModel} from '../source/image/preprocess.js';
 import {topClasses} from '../source/model/inference.js';
 import {seededRandom, shuffledIndices} from '../source/random.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess, type ModelService} from '../source/model/service.js';
 import {blankCanvas, brushRadii, CANVAS_SIZE, defaultBrush, lineInto, pixelCenter} from '../source/sketch/canvas.js';
 import {digitInk} from '../test/digit-fixtures.js';
 import {digitStrokes} from '../test/sketch-strokes.js';
@@ -202,7 +202,7 @@ if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
 	const started = performance.now();
 	const sets = await userInputSets({perKind: Number(flag('--per-kind') ?? 200), seed: Number(flag('--seed') ?? 1), folder: flag('--keep')});
 	console.error(`${sets.length} kinds of ${sets[0]!.labels.length} inputs made and read in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-	const service = new ModelService();
+	const service = new ModelServiceProcess();
 	try {
 		const results = [];
 		for (const model of models) results.push(await userInputAccuracy(service, model, sets));

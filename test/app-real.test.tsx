@@ -8,14 +8,14 @@ import {after, afterEach, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app/app.js';
 import {realStore} from '../source/hooks/use-services.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess} from '../source/model/service.js';
 import {findModel, readMeta} from '../source/model/store.js';
 import {createTheme} from '../source/theme.js';
 import {useTemporaryHome} from './helpers.js';
 import {delay, keys, waitForFrame} from './tui-helpers.js';
 
 const home = useTemporaryHome();
-const service = new ModelService();
+const service = new ModelServiceProcess();
 after(() => service.close());
 afterEach(() => cleanup());
 

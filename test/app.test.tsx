@@ -8,11 +8,12 @@ import {cleanup, render} from 'ink-testing-library';
 import {App, type AppProps} from '../source/app/app.js';
 import type {AppServices} from '../source/hooks/use-services.js';
 import {createTheme} from '../source/theme.js';
-import {delay, fakeService, keys, waitForFrame, type FakeService} from './tui-helpers.js';
+import {fakeModelService, type FakeModelService} from './fake-model-service.js';
+import {delay, keys, waitForFrame} from './tui-helpers.js';
 
 const store: AppServices['store'] = {modelExists: name => name === 'taken', checkModelName: () => {}};
 
-function open(service: FakeService = fakeService(), props: Partial<AppProps> = {}) {
+function open(service: FakeModelService = fakeModelService(), props: Partial<AppProps> = {}) {
 	const quits: number[] = [];
 	const app = render(
 		<App services={{model: service, store}} theme={createTheme(0)} size={{columns: 80, rows: 24}} defaultModel="shipped" onQuit={code => quits.push(code)} {...props} />,
@@ -69,7 +70,7 @@ describe('home', () => {
 	});
 
 	test('with no model it says so', async () => {
-		const {frame} = open(fakeService(), {defaultModel: undefined});
+		const {frame} = open(fakeModelService(), {defaultModel: undefined});
 		await frame(text => text.includes('no model yet'));
 	});
 });
@@ -114,7 +115,7 @@ describe('training form', () => {
 
 describe('training', () => {
 	test('a run shows progress and both charts with legends, ends with the summary, and loads the new model', async () => {
-		const {frame, press, service} = open(fakeService({stepMs: 80, batches: 6}));
+		const {frame, press, service} = open(fakeModelService({stepMs: 80, batches: 6}));
 		await press('1');
 		await frame(text => text.includes('Train a new model'));
 		await press('s');
@@ -138,7 +139,7 @@ describe('training', () => {
 	});
 
 	test('Esc asks first, then stops at the next batch and keeps the last finished epoch', async () => {
-		const {frame, press, service} = open(fakeService({stepMs: 60, batches: 5}));
+		const {frame, press, service} = open(fakeModelService({stepMs: 60, batches: 5}));
 		await press('1', 's');
 		await frame(text => /^ +1 +1\.0000/m.test(text));
 		await press(keys.escape);
@@ -155,7 +156,7 @@ describe('training', () => {
 	});
 
 	test('Ctrl-C while training stops the run and quits with 130', async () => {
-		const {frame, press, service, quits} = open(fakeService({stepMs: 40}));
+		const {frame, press, service, quits} = open(fakeModelService({stepMs: 40}));
 		await press('1', 's');
 		await frame(text => text.includes('epoch 1/3'));
 		await press(keys.ctrlC);
@@ -166,7 +167,7 @@ describe('training', () => {
 });
 
 test('a window below 80×24 shows what to do instead of a broken picture', async () => {
-	const {frame} = open(fakeService(), {size: {columns: 60, rows: 20}});
+	const {frame} = open(fakeModelService(), {size: {columns: 60, rows: 20}});
 	const shown = await frame(text => text.includes('make the window'));
 	assert.match(shown, /make the window at least 80×24 \(now 60×20\)/);
 	assert.doesNotMatch(shown, /Train/);

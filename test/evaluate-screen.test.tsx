@@ -11,13 +11,14 @@ import {after, afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app/app.js';
 import {realStore, type AppServices} from '../source/hooks/use-services.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess} from '../source/model/service.js';
 import {metricsFrom} from '../source/model/metrics.js';
-import type {Evaluation, ModelDescription, TrainEvent} from '../source/model/types.js';
+import type {Evaluation, ModelMeta, TrainEvent} from '../source/model/types.js';
 import {evaluateLayout} from '../source/screens/evaluate/evaluate-layout.js';
 import {createTheme} from '../source/theme.js';
 import {useTemporaryHome} from './helpers.js';
-import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
+import {fakeModelService} from './fake-model-service.js';
+import {delay, keys, waitForFrame} from './tui-helpers.js';
 
 const home = useTemporaryHome();
 const tab = '\t';
@@ -47,7 +48,7 @@ function testSetOf(labels: Uint8Array) {
 	return {count: labels.length, images, labels};
 }
 
-const meta = {
+const meta: ModelMeta = {
 	name: 'small',
 	preset: 'classic',
 	options: {preset: 'classic', epochs: 2, batchSize: 64, learningRate: 0.001, validationSplit: 0.1, seed: 1},
@@ -65,12 +66,10 @@ const meta = {
 
 function evaluatingService({evaluateMs = 30} = {}) {
 	const evaluation = handMadeEvaluation();
-	const base = fakeService();
 	const calls = {evaluate: 0};
-	const model = {
-		...base,
-		load: async (name?: string) => ({name: name ?? 'small', path: '/models/small', backend: 'tensorflow', layers: [], parameters: 0, meta}) as unknown as ModelDescription,
-		evaluate: async (_name: string | undefined, {onProgress}: {onProgress?: (done: number, total: number) => void} = {}) => {
+	const model = fakeModelService({
+		load: async name => ({name: name ?? 'small', path: '/models/small', backend: 'tensorflow', layers: [], parameters: 0, meta}),
+		evaluate: async (_name, {onProgress} = {}) => {
 			calls.evaluate++;
 			onProgress?.(0, 20);
 			await delay(evaluateMs);
@@ -78,7 +77,7 @@ function evaluatingService({evaluateMs = 30} = {}) {
 			await delay(evaluateMs);
 			return evaluation;
 		},
-	};
+	});
 	return {model, calls, evaluation};
 }
 
@@ -196,7 +195,7 @@ describe('Evaluate screen (fake service)', () => {
 });
 
 describe('Evaluate screen (real service)', () => {
-	const service = new ModelService();
+	const service = new ModelServiceProcess();
 	after(() => service.close());
 
 	test('evaluates a small model trained here on the 10,000 test images', async () => {

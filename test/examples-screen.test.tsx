@@ -8,7 +8,8 @@ import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app/app.js';
 import type {AppServices} from '../source/hooks/use-services.js';
 import {createTheme} from '../source/theme.js';
-import {delay, fakeService, keys, waitForFrame} from './tui-helpers.js';
+import {fakeModelService} from './fake-model-service.js';
+import {delay, keys, waitForFrame} from './tui-helpers.js';
 
 /** Four test digits, labels 1, 3, 1, 3; each image's label is written in its first pixel. */
 const labels = Uint8Array.from([1, 3, 1, 3]);
@@ -21,9 +22,8 @@ labels.forEach((label, index) => {
 /** Reads 1s right (90%), and every 3 as a 5 (80%, runner-up 3 at 15%). */
 function predictingService() {
 	const calls: number[] = [];
-	const model = {
-		...fakeService(),
-		predict: async (pixels: Float32Array) => {
+	const model = fakeModelService({
+		predict: async pixels => {
 			const count = pixels.length / 784;
 			calls.push(count);
 			const probabilities = new Float32Array(count * 10).fill(0.05 / 8);
@@ -39,7 +39,7 @@ function predictingService() {
 			}
 			return probabilities;
 		},
-	};
+	});
 	return {model, calls};
 }
 

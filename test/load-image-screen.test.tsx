@@ -9,14 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, afterEach, before, describe, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import type {ModelServiceLike} from '../source/hooks/use-services.js';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {LoadImageScreen} from '../source/screens/load-image/LoadImageScreen.js';
 import {fileSize, imageSummary, keepEnd, listWindow, loadImageLayout, previewSize} from '../source/render/load-image.js';
 import {digitInk} from './digit-fixtures.js';
+import {fakeModelService} from './fake-model-service.js';
 import {openScreen} from './sketch-harness.js';
-import {fakeService, keys} from './tui-helpers.js';
+import {keys} from './tui-helpers.js';
 
 const tab = '\t';
 let root: string;
@@ -24,18 +24,17 @@ let label: number;
 const saved = {home: process.env['HOME'], config: process.env['XDG_CONFIG_HOME']};
 
 /** Reads every image as the test digit's label with 93% (the model itself is tested elsewhere). */
-function labelService(): ModelServiceLike & {predicted: Float32Array[]} {
+function labelService() {
 	const predicted: Float32Array[] = [];
-	return {
-		...fakeService(),
-		predicted,
-		predict: async (images: Float32Array) => {
+	const service = fakeModelService({
+		predict: async images => {
 			predicted.push(images);
 			const probabilities = new Float32Array(10).fill(0.07 / 9);
 			probabilities[label] = 0.93;
 			return probabilities;
 		},
-	};
+	});
+	return Object.assign(service, {predicted});
 }
 
 function openLoadImage(service = labelService(), directory = root, size: {columns?: number; rows?: number} = {}) {

@@ -9,9 +9,10 @@ import {App} from '../source/app/app.js';
 import type {AppServices} from '../source/hooks/use-services.js';
 import type {ModelDescription} from '../source/model/types.js';
 import {createTheme} from '../source/theme.js';
-import {delay, fakeService, waitForFrame} from './tui-helpers.js';
+import {fakeModelService} from './fake-model-service.js';
+import {delay, waitForFrame} from './tui-helpers.js';
 
-const description = {
+const description: ModelDescription = {
 	name: 'small',
 	path: '/home/me/models/small',
 	backend: 'tensorflow',
@@ -37,12 +38,12 @@ const description = {
 		],
 		test: {accuracy: 0.9512},
 	},
-} as unknown as ModelDescription;
+};
 
 afterEach(() => cleanup());
 
 function open(columns: number, rows: number) {
-	const model = {...fakeService(), load: async () => description};
+	const model = fakeModelService({load: async () => description});
 	const services: AppServices = {model, store: {modelExists: () => false, checkModelName: () => {}}};
 	const app = render(<App services={services} theme={createTheme(0)} size={{columns, rows}} defaultModel="small" initial={{screen: 'modelInfo'}} />);
 	return {app, frame: (check: (frame: string) => boolean) => waitForFrame(app.lastFrame, check)};

@@ -10,6 +10,7 @@ import {loadMnist} from '../source/data/mnist.js';
 import {expandGlob, expandInputs, segmentToRegExp} from '../source/image/files.js';
 import {writeGrayPng} from '../source/image/load.js';
 import type {ModelService} from '../source/model/service.js';
+import {fakeModelService} from './fake-model-service.js';
 import {runCli, useTemporaryHome} from './helpers.js';
 
 const home = useTemporaryHome();
@@ -84,18 +85,17 @@ describe('globs', () => {
 
 describe('batches', () => {
 	/** A model service stand-in: the i-th image of each call is digit i mod 10 at 91%; it counts the calls. */
-	function fakeService(): {service: ModelService; calls: number[]} {
+	function countingService(): {service: ModelService; calls: number[]} {
 		const calls: number[] = [];
-		const service = {
-			load: async () => ({}),
-			predict: async (images: Float32Array) => {
+		const service = fakeModelService({
+			predict: async images => {
 				calls.push(images.length / 784);
 				const probabilities = new Float32Array((images.length / 784) * 10).fill(0.01);
 				for (let i = 0; i < images.length / 784; i++) probabilities[i * 10 + (i % 10)] = 0.91;
 				return probabilities;
 			},
-		};
-		return {service: service as unknown as ModelService, calls};
+		});
+		return {service, calls};
 	}
 
 	async function captured(run: (streams: {stdout: {write: (text: string) => void}; stderr: {write: (text: string) => void}}) => Promise<number>) {
@@ -115,7 +115,7 @@ describe('batches', () => {
 	});
 
 	test('one model call per batch; the JSON is one array in input order, as JSON.stringify writes it', async () => {
-		const {service, calls} = fakeService();
+		const {service, calls} = countingService();
 		const result = await captured(streams => predictCommand(service, [folder], {json: true, batchSize: 3, ...streams}));
 		assert.equal(result.code, 1);
 		const entries = JSON.parse(result.stdout) as Array<{file: string; error?: string; digit?: number}>;
@@ -130,7 +130,7 @@ describe('batches', () => {
 	});
 
 	test('text output: one line per good file, errors on stderr, exit 0 when all are good', async () => {
-		const {service, calls} = fakeService();
+		const {service, calls} = countingService();
 		const good = [0, 1, 2, 3].map(i => path.join(folder, `digit-${i}.png`));
 		const result = await captured(streams => predictCommand(service, good, {json: false, ...streams}));
 		assert.equal(result.code, 0, result.stderr);

@@ -11,7 +11,7 @@ import {loadMnist, type MnistSplit} from '../source/data/mnist.js';
 import {readImageFile} from '../source/image/load.js';
 import {preprocessForModel} from '../source/image/preprocess.js';
 import {topClasses} from '../source/model/inference.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess} from '../source/model/service.js';
 import {shippedModelName} from '../source/model/store.js';
 import {digitInk, fixtureKinds, writeAndReadAll} from './digit-fixtures.js';
 import {useTemporaryHome} from './helpers.js';
@@ -19,7 +19,7 @@ import {useTemporaryHome} from './helpers.js';
 useTemporaryHome();
 const PER_KIND = 32;
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-real-images-'));
-const service = new ModelService();
+const service = new ModelServiceProcess();
 let model: string;
 let mnist: MnistSplit;
 

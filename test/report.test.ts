@@ -8,9 +8,10 @@ import {Jimp} from 'jimp';
 import {reportCommand} from '../source/commands/report.js';
 import {UserError} from '../source/errors.js';
 import {metricsFrom} from '../source/model/metrics.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess} from '../source/model/service.js';
 import type {Evaluation} from '../source/model/types.js';
 import {percent} from '../source/render/format.js';
+import {fakeModelService} from './fake-model-service.js';
 import {useTemporaryHome} from './helpers.js';
 
 useTemporaryHome();
@@ -32,7 +33,7 @@ async function decode(file: string): Promise<Decoded> {
 }
 
 describe('digits report', () => {
-	const service = new ModelService();
+	const service = new ModelServiceProcess();
 	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-report-'));
 	let printed = '';
 	let accuracy = 0;
@@ -102,7 +103,7 @@ test('an --out that cannot be a folder is one sentence, exit code 1', async () =
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-report-'));
 	fs.writeFileSync(path.join(folder, 'meta.json'), JSON.stringify({history: []}));
 	const evaluation: Evaluation = {backend: 'cpu', model: 'fake', path: folder, ...metricsFrom(labels, labels), labels, predicted: labels, confidences: new Float32Array(10_000)};
-	const service = {evaluate: async () => evaluation} as unknown as ModelService;
+	const service = fakeModelService({evaluate: async () => evaluation});
 	const file = path.join(folder, 'taken');
 	fs.writeFileSync(file, 'not a folder');
 	await assert.rejects(reportCommand(service, {out: path.join(file, 'report')}), (error: Error) => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess} from '../source/model/service.js';
 import {findModel, readMeta} from '../source/model/store.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
 import {useTemporaryHome} from './helpers.js';
@@ -27,7 +27,7 @@ async function testImages(count: number): Promise<Float32Array> {
 }
 
 describe('model service on the native backend', () => {
-	const service = new ModelService();
+	const service = new ModelServiceProcess();
 	let events: TrainEvent[];
 
 	before(async () => {
@@ -68,7 +68,7 @@ describe('model service on the native backend', () => {
 		const images = await testImages(20);
 		await service.load('small');
 		const first = await service.predict(images);
-		const fresh = new ModelService();
+		const fresh = new ModelServiceProcess();
 		try {
 			await fresh.load('small');
 			assert.deepEqual(await fresh.predict(images), first);
@@ -119,7 +119,7 @@ describe('model service on the native backend', () => {
 	});
 
 	test('a child that cannot start says so at every request instead of starting again', async () => {
-		const broken = new ModelService();
+		const broken = new ModelServiceProcess();
 		const saved = process.env['NODE_OPTIONS'];
 		process.env['NODE_OPTIONS'] = '--require=/nonexistent/module.cjs';
 		try {
@@ -135,7 +135,7 @@ describe('model service on the native backend', () => {
 	});
 
 	test('closing stops a child still loading TensorFlow at once, and refuses later requests', async () => {
-		const early = new ModelService();
+		const early = new ModelServiceProcess();
 		const loading = early.ready('train');
 		early.close();
 		await assert.rejects(loading, /signal SIGTERM/);
@@ -183,7 +183,7 @@ describe('model service on the native backend', () => {
 	});
 
 	test('a killed service keeps the last finished epoch loadable', async () => {
-		const doomed = new ModelService();
+		const doomed = new ModelServiceProcess();
 		const killed = collect(doomed.train({...base, epochs: 3, model: 'crashed'}), event => {
 			if (event.type === 'epoch') process.kill(doomed.pids().train!, 'SIGKILL');
 		});
@@ -198,7 +198,7 @@ describe('model service on the native backend', () => {
 describe('model service on the pure-JS fallback', () => {
 	test('says which backend it uses, predicts, and refuses large training runs', async () => {
 		process.env['DIGITS_BACKEND'] = 'cpu';
-		const service = new ModelService();
+		const service = new ModelServiceProcess();
 		try {
 			assert.equal((await service.ready()).backend, 'cpu');
 			await service.load('small');

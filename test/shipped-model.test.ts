@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {presetDefaults} from '../source/model/presets.js';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess} from '../source/model/service.js';
 import {readMeta, resolveModel, shippedModelName} from '../source/model/store.js';
 import type {ModelMeta} from '../source/model/types.js';
 import {useTemporaryHome} from './helpers.js';
 
 useTemporaryHome();
-let service: ModelService;
-before(() => (service = new ModelService()));
+let service: ModelServiceProcess;
+before(() => (service = new ModelServiceProcess()));
 after(() => service.close());
 
 /** Scores the named model on the test images; its meta.json's test accuracy must be what it scores. */

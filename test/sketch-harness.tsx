@@ -3,26 +3,27 @@
 import {render} from 'ink-testing-library';
 import {useState, type ReactElement} from 'react';
 import {Text} from 'ink';
-import {ServicesProvider, type ModelServiceLike} from '../source/hooks/use-services.js';
+import {ServicesProvider} from '../source/hooks/use-services.js';
 import {ThemeProvider} from '../source/components/theme-context.js';
 import {InputGate} from '../source/hooks/use-keymap.js';
 import {SketchScreen} from '../source/screens/sketch/SketchScreen.js';
+import type {ModelService} from '../source/model/service.js';
 import {createTheme, type ColorLevel} from '../source/theme.js';
-import {delay, fakeService, waitForFrame} from './tui-helpers.js';
+import {fakeModelService} from './fake-model-service.js';
+import {delay, waitForFrame} from './tui-helpers.js';
 
 /** A fake service whose predict says "7" with the given confidence for any image. */
-export function predictingService(confidence = 0.9): ModelServiceLike & {predicted: Float32Array[]} {
+export function predictingService(confidence = 0.9) {
 	const predicted: Float32Array[] = [];
-	return {
-		...fakeService(),
-		predicted,
-		predict: async (images: Float32Array) => {
+	const service = fakeModelService({
+		predict: async images => {
 			predicted.push(images);
 			const probabilities = new Float32Array(10).fill((1 - confidence) / 9);
 			probabilities[7] = confidence;
 			return probabilities;
 		},
-	};
+	});
+	return Object.assign(service, {predicted});
 }
 
 /** What a screen gets from the shell: its room (columns × rows less the status line and a row) and a way back. */
@@ -35,7 +36,7 @@ function Slot({screen, columns, rows}: {screen: ScreenSlot; columns: number; row
 }
 
 /** Any screen inside the providers the app gives it; `press` types keys one at a time, as a person would. */
-export function openScreen(service: ModelServiceLike, screen: ScreenSlot, {columns = 80, rows = 24, level = 0}: {columns?: number; rows?: number; level?: ColorLevel} = {}) {
+export function openScreen(service: ModelService, screen: ScreenSlot, {columns = 80, rows = 24, level = 0}: {columns?: number; rows?: number; level?: ColorLevel} = {}) {
 	const app = render(
 		<ServicesProvider services={{model: service, store: {modelExists: () => false, checkModelName: () => {}}}}>
 			<ThemeProvider theme={createTheme(level)}>
@@ -55,6 +56,6 @@ export function openScreen(service: ModelServiceLike, screen: ScreenSlot, {colum
 	return {app, frame, press};
 }
 
-export function openSketch(service: ModelServiceLike, {directory, ...size}: {directory?: string; columns?: number; rows?: number; level?: ColorLevel} = {}) {
+export function openSketch(service: ModelService, {directory, ...size}: {directory?: string; columns?: number; rows?: number; level?: ColorLevel} = {}) {
 	return openScreen(service, room => <SketchScreen {...room} directory={directory} />, size);
 }

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {after, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
-import {ModelService} from '../source/model/service.js';
+import {ModelServiceProcess} from '../source/model/service.js';
 import {openSketch} from './sketch-harness.js';
 import {delay} from './tui-helpers.js';
 import {digitKeys, digitStrokes} from './sketch-strokes.js';
 
-const service = new ModelService();
+const service = new ModelServiceProcess();
 after(() => {
 	cleanup();
 	service.close();

@@ -3,7 +3,8 @@
 // model service and per model version (name, folder, creation date), so leaving the screen
 // and coming back is instant, and a retrained model is evaluated afresh.
 import {useEffect, useState} from 'react';
-import {useServices, type ModelServiceLike} from './use-services.js';
+import {useServices} from './use-services.js';
+import type {ModelService} from '../model/service.js';
 import type {Evaluation, ModelDescription} from '../model/types.js';
 
 export type EvaluationState =
@@ -20,7 +21,7 @@ type Entry = {
 	evaluation?: Evaluation;
 };
 
-const caches = new WeakMap<ModelServiceLike, Map<string, Entry>>();
+const caches = new WeakMap<ModelService, Map<string, Entry>>();
 
 /** A model version: a retrained model (same name and folder) has a new creation date. */
 export function evaluationKey(description: ModelDescription): string {
@@ -28,14 +29,13 @@ export function evaluationKey(description: ModelDescription): string {
 }
 
 /** The cached (or running) evaluation of this model version, started when there is none. */
-function evaluationEntry(service: ModelServiceLike, description: ModelDescription): Entry {
+function evaluationEntry(service: ModelService, description: ModelDescription): Entry {
 	let cache = caches.get(service);
 	if (!cache) caches.set(service, (cache = new Map()));
 	const key = evaluationKey(description);
 	const cached = cache.get(key);
 	if (cached) return cached;
 	const entry: Entry = {result: Promise.resolve(undefined as never), progress: {done: 0, total: 0}, listeners: new Set()};
-	if (!service.evaluate) throw new Error('This model service cannot evaluate models.');
 	entry.result = service.evaluate(description.name, {
 		onProgress: (done, total) => {
 			entry.progress = {done, total};

@@ -30,7 +30,7 @@ export type LoadImage = {
 	open: (file: string, name: string) => void;
 };
 
-export function useLoadImage(predict: Predict | undefined, onMessage: (message: LoadImageMessage | undefined) => void): LoadImage {
+export function useLoadImage(predict: Predict, onMessage: (message: LoadImageMessage | undefined) => void): LoadImage {
 	const [opened, setOpened] = useState<OpenedImage>();
 	const [reading, setReading] = useState<string>();
 	const [recent, setRecent] = useState(readRecentFiles);
@@ -50,10 +50,6 @@ export function useLoadImage(predict: Predict | undefined, onMessage: (message: 
 					if (!seen) {
 						setOpened({file, image, seen, probabilities: null, error: 'no digit found'});
 						onMessage({text: `${name} has no digit in it (no ink found); pick a picture of one digit.`, tone: 'bad'});
-						return;
-					}
-					if (!predict) {
-						setOpened({file, image, seen, probabilities: null, error: 'no model service to predict with'});
 						return;
 					}
 					setOpened({file, image, seen, probabilities: null});

@@ -5,11 +5,8 @@ import type {ModelService} from '../model/service.js';
 import {checkModelName, findModel} from '../model/store.js';
 import type {FormContext} from '../screens/train/train-form.js';
 
-/** The part of ModelService the app calls: a fake only needs these (evaluate and predict only where its screens are used). */
-export type ModelServiceLike = Pick<ModelService, 'ready' | 'load' | 'train'> & Partial<Pick<ModelService, 'evaluate' | 'predict'>>;
-
 export type AppServices = {
-	model: ModelServiceLike;
+	model: ModelService;
 	store: FormContext;
 	/** The MNIST test images and labels (the Evaluate and Examples screens); loadMnist('test') when absent. */
 	testSet?: () => Promise<MnistSplit>;

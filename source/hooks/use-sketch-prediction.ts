@@ -16,7 +16,7 @@ export type SketchPrediction = {
 
 export type Predict = (images: Float32Array) => Promise<Float32Array>;
 
-export function useSketchPrediction(pixels: Float32Array, strokes: number, predict: Predict | undefined, intervalMs = 100): SketchPrediction & {predictNow: () => void} {
+export function useSketchPrediction(pixels: Float32Array, strokes: number, predict: Predict, intervalMs = 100): SketchPrediction & {predictNow: () => void} {
 	const [prediction, setPrediction] = useState<SketchPrediction>({seen: null, probabilities: null});
 	const latest = useRef(pixels);
 	latest.current = pixels;
@@ -42,13 +42,7 @@ export function useSketchPrediction(pixels: Float32Array, strokes: number, predi
 			finish();
 			return;
 		}
-		const model = predictRef.current;
-		if (!model) {
-			setPrediction({seen, probabilities: null, error: 'no model service to predict with'});
-			finish();
-			return;
-		}
-		model(seen).then(
+		predictRef.current(seen).then(
 			probabilities => state.live && setPrediction({seen, probabilities}),
 			(error: Error) => state.live && setPrediction({seen, probabilities: null, error: error.message}),
 		).finally(finish);

@@ -6,9 +6,9 @@ import {fork, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UserError} from '../errors.js';
-import type {Reply, Request} from './protocol.js';
+import type {Method, Methods, Readiness, Reply, Request, RequestBody} from './protocol.js';
 import {checkModelName, findModel, newModelName, shippedModelName} from './store.js';
-import type {BackendName, Evaluation, ModelDescription, TrainEvent, TrainOptions} from './types.js';
+import type {Evaluation, ModelDescription, TrainEvent, TrainOptions} from './types.js';
 
 /** An error meant for the user: one sentence, and the exit code it deserves (1 runtime, 2 usage). */
 export class ServiceError extends UserError {
@@ -65,7 +65,27 @@ const childEnvironment: Record<Work, Record<string, string>> = {
 const here = fileURLToPath(import.meta.url);
 const runFromSource = here.endsWith('.ts');
 
-export class ModelService {
+/** The model service as the CLI and the app use it: ModelServiceProcess below, or a test's fake. */
+export interface ModelService {
+	/**
+	 * Starts the child that does `work` (once) and resolves when its TensorFlow is loaded: which
+	 * backend, and why not native. Calling it early overlaps that second with other work.
+	 */
+	ready(work?: Work): Promise<Readiness>;
+	/** Loads a model (the default one when no name is given) for `predict` and `describe`. */
+	load(name?: string): Promise<ModelDescription>;
+	describe(): Promise<ModelDescription>;
+	/** `count × 784` floats in [0, 1] in, `count × 10` probabilities out (the model loaded last unless named). */
+	predict(images: Float32Array, name?: string): Promise<Float32Array>;
+	/** Scores a model (else the one loaded last, else the default one) on the test images. */
+	evaluate(name: string | undefined, options?: {onProgress?: (done: number, total: number) => void}): Promise<Evaluation>;
+	/** Trains; aborting `signal` stops at the next batch (the last finished epoch is on disk). */
+	train(options: TrainOptions, control?: {signal?: AbortSignal}): AsyncIterable<TrainEvent>;
+	close(): void;
+}
+
+/** The model service answered by child processes that alone load TensorFlow (see Work). */
+export class ModelServiceProcess implements ModelService {
 	private children: Partial<Record<Work, Child>> = {};
 	/**
 	 * The model `load` loaded last: what `predict` and `evaluate` use when given no name (kept
@@ -76,38 +96,30 @@ export class ModelService {
 
 	constructor(private readonly options: {debug?: boolean} = {}) {}
 
-	/**
-	 * Starts the child that does `work` (once) and resolves when its TensorFlow is loaded: which
-	 * backend, and why not native. Calling it early overlaps that second with other work.
-	 */
-	async ready(work: Work = 'predict'): Promise<{backend: BackendName; reason?: string}> {
+	async ready(work: Work = 'predict'): Promise<Readiness> {
 		return this.child(work).ready();
 	}
 
-	/** Loads a model (the default one when no name is given) for `predict` and `describe`. */
 	async load(name?: string): Promise<ModelDescription> {
-		const description = (await this.child('predict').request({method: 'load', name})) as ModelDescription;
+		const description = await this.child('predict').request({method: 'load', name});
 		this.loaded = description.name;
 		return description;
 	}
 
 	async describe(): Promise<ModelDescription> {
-		return (await this.child('predict').request({method: 'describe'})) as ModelDescription;
+		return this.child('predict').request({method: 'describe'});
 	}
 
-	/** `count × 784` floats in [0, 1] in, `count × 10` probabilities out (the model loaded last unless named). */
 	async predict(images: Float32Array, name?: string): Promise<Float32Array> {
-		return (await this.child('predict').request({method: 'predict', name, images})) as Float32Array;
+		return this.child('predict').request({method: 'predict', name, images});
 	}
 
-	/** Scores a model (else the one loaded last, else the default one) on the test images. */
 	async evaluate(name: string | undefined, {onProgress}: {onProgress?: (done: number, total: number) => void} = {}): Promise<Evaluation> {
-		return (await this.child('train').request({method: 'evaluate', name: name ?? this.loaded}, reply => {
+		return this.child('train').request({method: 'evaluate', name: name ?? this.loaded}, reply => {
 			if (reply.type === 'progress') onProgress?.(reply.done, reply.total);
-		})) as Evaluation;
+		});
 	}
 
-	/** Trains; aborting `signal` stops at the next batch (the last finished epoch is on disk). */
 	async *train(options: TrainOptions, {signal}: {signal?: AbortSignal} = {}): AsyncIterable<TrainEvent> {
 		const model = options.model ?? newModelName(options.preset);
 		checkTarget(model, options.force ?? false);
@@ -171,12 +183,12 @@ export class ModelService {
 	}
 }
 
-type Pending = {resolve: (value: unknown) => void; reject: (error: Error) => void; onReply?: (reply: Reply) => void};
+type Pending = {resolve: (value: Methods[Method]['reply']) => void; reject: (error: Error) => void; onReply?: (reply: Reply) => void};
 
 /** One child process running worker.ts, and the requests waiting for its replies. */
 class Child {
 	private readonly process: ChildProcess;
-	private readonly whenReady: Promise<{backend: BackendName; reason?: string}>;
+	private readonly whenReady: Promise<Readiness>;
 	/** TensorFlow loaded and the child said so. */
 	started = false;
 	private readonly pending = new Map<number, Pending>();
@@ -220,7 +232,7 @@ class Child {
 		this.whenReady.catch(() => {});
 	}
 
-	ready(): Promise<{backend: BackendName; reason?: string}> {
+	ready(): Promise<Readiness> {
 		return this.whenReady;
 	}
 
@@ -228,19 +240,21 @@ class Child {
 		return this.process.pid;
 	}
 
-	request(body: DistributiveOmit<Request, 'id'>, onReply?: (reply: Reply) => void): Promise<unknown> {
+	request<M extends Method>(body: RequestBody<M>, onReply?: (reply: Reply) => void): Promise<Methods[M]['reply']> {
 		return this.send(body, onReply).result;
 	}
 
 	/** Sends a request; its id is fixed at once, so a later `cancel` can name it. */
-	send(body: DistributiveOmit<Request, 'id'>, onReply?: (reply: Reply) => void): {id: number; result: Promise<unknown>} {
+	send<M extends Method>(body: RequestBody<M>, onReply?: (reply: Reply) => void): {id: number; result: Promise<Methods[M]['reply']>} {
 		const id = this.nextId++;
+		const request: Request<M> = {...body, id};
 		const result = this.whenReady.then(
 			() =>
-				new Promise((resolve, reject) => {
+				new Promise<Methods[M]['reply']>((resolve, reject) => {
 					if (this.exited || !this.process.connected) throw this.crashError(null, null);
-					this.pending.set(id, {resolve, reject, onReply});
-					this.process.send({...body, id} as Request);
+					// The reply to this id is this method's: the worker's handler for it is typed so.
+					this.pending.set(id, {resolve: value => resolve(value as Methods[M]['reply']), reject, onReply});
+					this.process.send(request);
 				}),
 		);
 		return {id, result};
@@ -280,8 +294,6 @@ class Child {
 		return new ServiceError(`The model service stopped unexpectedly (${how})${last ? `: ${last}` : ''}. Run again with --debug to see its log.`, 1, log);
 	}
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 function checkTarget(model: string, force: boolean): void {
 	try {

@@ -13,8 +13,8 @@ import {loadModel} from './model-files.js';
 import {presetLayers} from './presets.js';
 import {packageRoot, readMeta, resolveModel} from './store.js';
 import {train} from './train.js';
-import type {Request, Reply} from './protocol.js';
-import type {Evaluation, ModelDescription, TrainOptions} from './types.js';
+import type {Method, Methods, Reply, Request} from './protocol.js';
+import type {Evaluation, ModelDescription} from './types.js';
 
 const send = (reply: Reply) => process.send!(reply);
 
@@ -107,39 +107,44 @@ function versions(): Record<string, string> {
 	return {digits: own.version, tfjs: backend.tf.version_core, node: process.versions.node};
 }
 
-async function handle(request: Request): Promise<unknown> {
-	switch (request.method) {
-		case 'load':
-			await useModel(request.name);
-			return describe();
-		case 'describe':
-			return describe();
-		case 'predict': {
-			const loaded = await useModel(request.name);
-			const probabilities = await predictProbabilities(backend.tf, loaded.predictor, request.images);
-			// After this reply is on its way.
-			if (!loaded.fast) setImmediate(() => void makeFast(loaded));
-			return probabilities;
-		}
-		case 'evaluate':
-			return evaluate(request.id, request.name);
-		case 'train':
-			await train(
-				{
-					tf: backend.tf,
-					backend: backend.backend,
-					versions: versions(),
-					emit: event => send({id: request.id, type: 'event', event}),
-					isCancelled: () => cancelled.has(request.id),
-				},
-				request.options as TrainOptions & {model: string},
-			);
-			cancelled.delete(request.id);
-			return null;
-		case 'cancel':
-			cancelled.add(request.target);
-			return null;
-	}
+/** One handler per method: each must answer with its method's reply. */
+const handlers: {[M in Method]: (request: Request<M>) => Promise<Methods[M]['reply']> | Methods[M]['reply']} = {
+	load: async ({name}) => {
+		await useModel(name);
+		return describe();
+	},
+	describe,
+	predict: async ({name, images}) => {
+		const loaded = await useModel(name);
+		const probabilities = await predictProbabilities(backend.tf, loaded.predictor, images);
+		// After this reply is on its way.
+		if (!loaded.fast) setImmediate(() => void makeFast(loaded));
+		return probabilities;
+	},
+	evaluate: ({id, name}) => evaluate(id, name),
+	train: async ({id, options}) => {
+		await train(
+			{
+				tf: backend.tf,
+				backend: backend.backend,
+				versions: versions(),
+				emit: event => send({id, type: 'event', event}),
+				isCancelled: () => cancelled.has(id),
+			},
+			options,
+		);
+		cancelled.delete(id);
+		return null;
+	},
+	cancel: ({target}) => {
+		cancelled.add(target);
+		return null;
+	},
+};
+
+// Generic, so that the compiler pairs each request with its own handler.
+async function handle<M extends Method>(request: Request<M>): Promise<Methods[M]['reply']> {
+	return handlers[request.method](request);
 }
 
 // Before TensorFlow loads: a parent that gives up meanwhile (a usage error) must not wait for it.

@@ -43,8 +43,7 @@ export function ExamplesScreen({model, width, height, onHome}: Props) {
 		setDraw({seed, indices});
 		const pixels = new Float32Array(indices.length * 784);
 		indices.forEach((index, row) => pixels.set(digitPixels(images, index), row * 784));
-		const predict = service.predict ? service.predict(pixels, model) : Promise.reject(new Error('This model service cannot predict.'));
-		predict.then(
+		service.predict(pixels, model).then(
 			probabilities => live && setDraw({seed, indices, probabilities}),
 			(error: Error) => live && setDraw({seed, indices, error: error.message}),
 		);

@@ -30,13 +30,12 @@ const entryItem = (entry: BrowserEntry): ListItem =>
 
 export function LoadImageScreen({width, height, onBack, directory = process.cwd()}: LoadImageScreenProps) {
 	const theme = useTheme();
-	const {model} = useServices();
-	const service = model as Partial<{predict: Predict}>;
-	const predict = useCallback<Predict>(images => service.predict!(images), [service]);
+	const {model: service} = useServices();
+	const predict = useCallback<Predict>(images => service.predict(images), [service]);
 	const [message, setMessage] = useState<LoadImageMessage>();
 	const [field, setField] = useState('');
 	const [editing, setEditing] = useState(false);
-	const loader = useLoadImage(service.predict ? predict : undefined, setMessage);
+	const loader = useLoadImage(predict, setMessage);
 	const browser = useLoadImageBrowser(path.resolve(directory), loader.recent.length, setMessage);
 	const layout = loadImageLayout(width, height);
 	const open = (file: string) => loader.open(file, nameIn(browser.folder, file));

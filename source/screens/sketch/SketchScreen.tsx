@@ -31,16 +31,15 @@ const steps: Record<string, [number, number]> = {left: [-1, 0], h: [-1, 0], righ
 
 export function SketchScreen({width, height, onBack, directory = process.cwd()}: SketchScreenProps) {
 	const theme = useTheme();
-	const {model} = useServices();
-	const service = model as Partial<{predict: Predict}>;
-	const predict = useCallback<Predict>(images => service.predict!(images), [service]);
+	const {model: service} = useServices();
+	const predict = useCallback<Predict>(images => service.predict(images), [service]);
 	const [state, dispatch] = useReducer(sketchReducer, undefined, initialSketch);
 	const [field, setField] = useState<string | undefined>();
 	const [message, setMessage] = useState<FileMessage | undefined>();
 	const layout = sketchLayout(width, height);
 	const {active} = useInputState();
 	const pixels = state.drawing.pixels;
-	const prediction = useSketchPrediction(pixels, state.strokes, service.predict ? predict : undefined);
+	const prediction = useSketchPrediction(pixels, state.strokes, predict);
 	const onOpened = useCallback((opened: Float32Array) => dispatch({type: 'load', pixels: opened}), []);
 	const files = useSketchFiles(directory, setMessage, onOpened);
 

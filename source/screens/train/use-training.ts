@@ -4,7 +4,7 @@
 // other event is shown at once.
 import {useCallback, useReducer, useRef} from 'react';
 import {idleTraining, trainingReducer, type TrainingOutcome, type TrainingState} from './training-state.js';
-import type {ModelServiceLike} from '../../hooks/use-services.js';
+import type {ModelService} from '../../model/service.js';
 import type {TrainEvent, TrainOptions} from '../../model/types.js';
 
 export type TrainingRun = {
@@ -23,7 +23,7 @@ export type TrainingRun = {
 /** Batch events are held back at most this long, then shown together. */
 const mergeWindowMs = 250;
 
-export function useTraining(service: ModelServiceLike, {onFinished}: {onFinished?: (outcome: TrainingOutcome) => void} = {}): TrainingRun {
+export function useTraining(service: ModelService, {onFinished}: {onFinished?: (outcome: TrainingOutcome) => void} = {}): TrainingRun {
 	const [state, dispatch] = useReducer(trainingReducer, idleTraining);
 	const current = useRef<{controller: AbortController; finished: Promise<void>} | undefined>(undefined);
 	const onFinishedRef = useRef(onFinished);
