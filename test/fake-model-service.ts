@@ -16,7 +16,7 @@ type FakeOptions = Partial<ModelService> & {
 };
 
 /** A model called `name` with no layers, 97% on the test set. */
-function fakeDescription(name: string, backend: BackendName): ModelDescription {
+export function fakeDescription(name: string, backend: BackendName): ModelDescription {
 	const options: TrainOptions = {preset: 'classic', epochs: 1, batchSize: 64, learningRate: 0.001, validationSplit: 0.1, seed: 1};
 	return {
 		name,

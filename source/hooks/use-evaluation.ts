@@ -3,6 +3,7 @@
 // model service and per model version (name, folder, creation date), so leaving the screen
 // and coming back is instant, and a retrained model is evaluated afresh.
 import {useEffect, useState} from 'react';
+import {useModel} from './use-model.js';
 import {useServices} from './use-services.js';
 import type {ModelService} from '../model/service.js';
 import type {Evaluation, ModelDescription} from '../model/types.js';
@@ -36,12 +37,11 @@ function evaluationEntry(service: ModelService, description: ModelDescription): 
 	const cached = cache.get(key);
 	if (cached) return cached;
 	const entry: Entry = {result: Promise.resolve(undefined as never), progress: {done: 0, total: 0}, listeners: new Set()};
-	entry.result = service.evaluate(description.name, {
-		onProgress: (done, total) => {
-			entry.progress = {done, total};
-			for (const listener of entry.listeners) listener(done, total);
-		},
-	});
+	const onProgress = (done: number, total: number) => {
+		entry.progress = {done, total};
+		for (const listener of entry.listeners) listener(done, total);
+	};
+	entry.result = service.evaluate(description.name, {onProgress});
 	entry.result.then(
 		evaluation => (entry.evaluation = evaluation),
 		// A failed evaluation is not kept: the next visit tries again.
@@ -53,38 +53,39 @@ function evaluationEntry(service: ModelService, description: ModelDescription): 
 
 export function useEvaluation(model: string | undefined): EvaluationState {
 	const {model: service} = useServices();
-	const [state, setState] = useState<EvaluationState>(model === undefined ? {phase: 'noModel'} : {phase: 'describing'});
+	const loaded = useModel(model);
+	const description = loaded.status === 'loaded' ? loaded.description : undefined;
+	// Tagged with the description it is about, so a new model never shows the last one's result.
+	const [shown, setShown] = useState<{description: ModelDescription; state: EvaluationState}>();
 	useEffect(() => {
-		if (model === undefined) {
-			setState({phase: 'noModel'});
+		if (!description) return;
+		let live = true;
+		const show = (state: EvaluationState) => live && setShown({description, state});
+		const entry = evaluationEntry(service, description);
+		if (entry.evaluation) {
+			show({phase: 'done', evaluation: entry.evaluation, description});
 			return;
 		}
-		let live = true;
-		let entry: Entry | undefined;
-		const onProgress = (description: ModelDescription) => (done: number, total: number) => {
-			if (live) setState({phase: 'running', done, total, description});
-		};
-		let listener: ((done: number, total: number) => void) | undefined;
-		setState({phase: 'describing'});
-		service
-			.load(model)
-			.then(description => {
-				if (!live) return;
-				entry = evaluationEntry(service, description);
-				if (entry.evaluation) {
-					setState({phase: 'done', evaluation: entry.evaluation, description});
-					return;
-				}
-				listener = onProgress(description);
-				entry.listeners.add(listener);
-				setState({phase: 'running', ...entry.progress, description});
-				return entry.result.then(evaluation => live && setState({phase: 'done', evaluation, description}));
-			})
-			.catch((error: Error) => live && setState({phase: 'failed', message: error.message}));
+		const listener = (done: number, total: number) => show({phase: 'running', done, total, description});
+		entry.listeners.add(listener);
+		show({phase: 'running', ...entry.progress, description});
+		entry.result.then(
+			evaluation => show({phase: 'done', evaluation, description}),
+			(error: Error) => show({phase: 'failed', message: error.message}),
+		);
 		return () => {
 			live = false;
-			if (entry && listener) entry.listeners.delete(listener);
+			entry.listeners.delete(listener);
 		};
-	}, [service, model]);
-	return state;
+	}, [service, description]);
+	switch (loaded.status) {
+		case 'none':
+			return {phase: 'noModel'};
+		case 'loading':
+			return {phase: 'describing'};
+		case 'failed':
+			return {phase: 'failed', message: loaded.error};
+		case 'loaded':
+			return shown?.description === loaded.description ? shown.state : {phase: 'describing'};
+	}
 }

@@ -1,5 +1,6 @@
 // How the Evaluate screen shares the window: the parts that fit together form one view, the
 // rest get a view each (Tab cycles); never clipped. Pure, so it is tested without Ink.
+import {gridSize} from '../../render/gallery.js';
 
 export type EvaluatePart = 'matrix' | 'report' | 'pairs' | 'gallery';
 
@@ -45,4 +46,9 @@ export function evaluateLayout(width: number, height: number, matrix: {width: nu
 		if (!overview.includes(part)) views.push({parts: [part], label: labels[part]});
 	}
 	return {views, matrixBesideReport, pairsBeside, content};
+}
+
+/** How many digit tiles the mistakes gallery shows: its title line above, a caption row under each digit. */
+export function galleryGrid(content: EvaluateLayout['content'], tile: {width: number; digitRows: number}): {columns: number; rows: number} {
+	return gridSize({width: content.width, height: content.height - 1}, {width: tile.width, height: tile.digitRows + 1});
 }
