@@ -58,7 +58,7 @@ module.exports = {
 		...layer('theme', ['render'], [], 'theme.ts: colour roles for the levels render/ knows'),
 		...layer('components', ['render', 'input', 'theme', 'leaves'], ui, 'components/: props in, Ink out'),
 		typesFrom('components', ['model', 'image'], 'components show what model/ and image/ return'),
-		...layer('hooks', ['model', 'data', 'image', 'input', 'sketch', 'render', 'leaves'], ['ink', 'react'], 'hooks/: connect screens to the layers below'),
+		...layer('hooks', ['model', 'data', 'image', 'report', 'input', 'sketch', 'render', 'leaves'], ['ink', 'react'], 'hooks/: connect screens to the layers below'),
 		...layer('screens', ['components', 'hooks', 'input', 'render', 'sketch', 'theme', 'model/presets', 'model/metrics', 'leaves'], ui, 'screens/: reducer + layout + thin component'),
 		typesFrom('screens', ['model', 'image'], 'screens name what hooks return'),
 		...layer('app', ['screens', 'components', 'hooks', 'input', 'render', 'theme', 'model', 'leaves'], ui, 'app/: the shell; run.tsx hands the real service to the screens'),

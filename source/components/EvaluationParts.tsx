@@ -1,7 +1,5 @@
-// The parts of the Evaluate screen: what it shows while it waits, the big accuracy header,
-// the view tabs, the classification report, the most confused pairs and the gallery of mistakes.
+// The parts of the Evaluate screen: the big accuracy header, the view tabs, the classification report, the most confused pairs and the gallery of mistakes.
 import {Box, Text} from 'ink';
-import type {EvaluationState} from '../hooks/use-evaluation.js';
 import type {ConfusedPair} from '../model/metrics.js';
 import type {Evaluation} from '../model/types.js';
 import {asciiText} from '../render/ascii-text.js';
@@ -9,50 +7,10 @@ import {bigText} from '../render/big-text.js';
 import type {Line} from '../render/cells.js';
 import {digitPixels} from '../render/digit.js';
 import {count, percent} from '../render/format.js';
-import {progressBar} from '../render/progress.js';
 import {predictionCaption, type MistakeOrder, type Page, type PredictedImage} from '../render/gallery.js';
 import {classificationReportText} from '../render/classification-report.js';
-import {CellLine} from './CellLine.js';
 import {TileGrid} from './DigitTile.js';
 import {useTheme} from './theme-context.js';
-import {Busy, NoModelYet, Spinning} from './Waiting.js';
-
-/** Until the evaluation is done: no model, the model loading, the progress, or why it failed. */
-export function EvaluationWaiting({state, model, width}: {state: Exclude<EvaluationState, {phase: 'done'}>; model: string | undefined; width: number}) {
-	const theme = useTheme();
-	switch (state.phase) {
-		case 'noModel':
-			return <NoModelYet />;
-		case 'failed':
-			return (
-				<Box flexDirection="column">
-					<Text color={theme.color('bad')} bold>
-						Could not evaluate {model ?? 'the model'}:
-					</Text>
-					<Text wrap="wrap">{state.message}</Text>
-				</Box>
-			);
-		case 'describing':
-			return <Busy>loading {model}…</Busy>;
-		case 'running': {
-			const fraction = state.total > 0 ? state.done / state.total : 0;
-			const counter = state.total > 0 ? ` ${count(state.done)}/${count(state.total)}` : '';
-			return (
-				<Box flexDirection="column">
-					<Text bold color={theme.color('accent')}>
-						Evaluating {state.description.name} on the test images
-					</Text>
-					<Box>
-						<Spinning />
-						<CellLine line={progressBar(fraction, Math.max(width - 2 - counter.length - 1, 10), theme.ascii)} />
-						<Text>{counter}</Text>
-					</Box>
-					<Text color={theme.color('muted')}>the result is kept until the model changes</Text>
-				</Box>
-			);
-		}
-	}
-}
 
 export function AccuracyHeader({evaluation, width}: {evaluation: Evaluation; width: number}) {
 	const theme = useTheme();
