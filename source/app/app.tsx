@@ -11,6 +11,7 @@ import {InputGate, useInputState, useKeymap} from '../hooks/use-keymap.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {useTraining, type TrainingRun} from '../screens/train/use-training.js';
 import {helpRows, hints, keymapTitles} from '../input/keymap.js';
+import type {ModelService} from '../model/service.js';
 import {EvaluateScreen} from '../screens/evaluate/EvaluateScreen.js';
 import {ExamplesScreen} from '../screens/examples/ExamplesScreen.js';
 import {HomeScreen} from '../screens/home/HomeScreen.js';
@@ -61,12 +62,7 @@ function Shell({size, initial, defaultModel, onQuit}: AppProps) {
 
 	const onFinished = useCallback(
 		(outcome: TrainingOutcome) => {
-			if (outcome.type !== 'done') return;
-			dispatch({type: 'modelLoading', name: outcome.model});
-			services.model.load(outcome.model).then(
-				model => dispatch({type: 'modelLoaded', name: model.name, testAccuracy: model.meta.test?.accuracy ?? null}),
-				(error: Error) => dispatch({type: 'modelFailed', message: error.message}),
-			);
+			if (outcome.type === 'done') loadModel(services.model, outcome.model, dispatch);
 		},
 		[services],
 	);
@@ -165,16 +161,21 @@ function useModelStatus(services: AppServices, defaultModel: string | undefined,
 					send({type: 'noModel'});
 					return;
 				}
-				send({type: 'modelLoading', name: defaultModel});
-				services.model.load(defaultModel).then(
-					model => send({type: 'modelLoaded', name: model.name, testAccuracy: model.meta.test?.accuracy ?? null}),
-					(error: Error) => send({type: 'modelFailed', message: error.message}),
-				);
+				loadModel(services.model, defaultModel, send);
 			},
 			(error: Error) => send({type: 'backendFailed', message: error.message}),
 		);
 		return () => {
 			live = false;
 		};
-	}, [services]);
+	}, [services, defaultModel, dispatch]);
+}
+
+/** Loads a model (the default at start, a model just trained) and tells the status line how it went. */
+function loadModel(service: ModelService, name: string, send: (action: AppAction) => void): void {
+	send({type: 'modelLoading', name});
+	service.load(name).then(
+		model => send({type: 'modelLoaded', name: model.name, testAccuracy: model.meta.test?.accuracy ?? null}),
+		(error: Error) => send({type: 'modelFailed', message: error.message}),
+	);
 }

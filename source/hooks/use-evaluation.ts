@@ -32,7 +32,7 @@ export function evaluationKey(description: ModelDescription): string {
 /** The cached (or running) evaluation of this model version, started when there is none. */
 function evaluationEntry(service: ModelService, description: ModelDescription): Entry {
 	let cache = caches.get(service);
-	if (!cache) caches.set(service, (cache = new Map()));
+	if (!cache) caches.set(service, (cache = new Map<string, Entry>()));
 	const key = evaluationKey(description);
 	const cached = cache.get(key);
 	if (cached) return cached;

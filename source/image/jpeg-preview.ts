@@ -277,6 +277,35 @@ function compose(frame: Frame, quantization: number[], adobeTransform: number): 
 
 const clamp = (value: number): number => (value < 0 ? 0 : value > 255 ? 255 : Math.round(value));
 
+/** A DQT segment: the first value of each table (all a block's mean needs). */
+function readQuantization(bytes: Uint8Array, view: DataView, start: number, end: number, quantization: number[]): void {
+	for (let at = start; at < end; ) {
+		const wide = bytes[at]! >> 4 > 0;
+		quantization[bytes[at]! & 15] = wide ? view.getUint16(at + 1) : bytes[at + 1]!;
+		at += 1 + (wide ? 128 : 64);
+	}
+}
+
+/** A DHT segment: each table goes to its class (DC or AC) and slot. */
+function readHuffmanTables(bytes: Uint8Array, start: number, end: number, dcTables: Huffman[], acTables: Huffman[]): void {
+	for (let at = start; at + 17 <= end; ) {
+		const counts = bytes.subarray(at + 1, at + 17);
+		const total = counts.reduce((sum, count) => sum + count, 0);
+		(bytes[at]! >> 4 === 0 ? dcTables : acTables)[bytes[at]! & 15] = buildHuffman(counts, bytes.slice(at + 17, at + 17 + total));
+		at += 17 + total;
+	}
+}
+
+/** The components an SOS segment names, each with its Huffman tables. */
+function scanParts(bytes: Uint8Array, start: number, frame: Frame, dcTables: Huffman[], acTables: Huffman[]) {
+	return Array.from({length: bytes[start]!}, (_, i) => {
+		const component = frame.components.find(candidate => candidate.id === bytes[start + 1 + i * 2]);
+		if (!component) throw new JpegDataError('a scan names a color component the image does not have');
+		const tables = bytes[start + 2 + i * 2]!;
+		return {component, dc: dcTables[tables >> 4], ac: acTables[tables & 15]};
+	});
+}
+
 /**
  * The JPEG at 1/8 scale (rounded up), EXIF orientation applied, or null when it is not a
  * kind this decoder handles (arithmetic coding, lossless, 12-bit, CMYK).
@@ -317,23 +346,14 @@ export function decodeJpegPreview(bytes: Uint8Array): RgbaImage | null {
 		const end = offset + 2 + view.getUint16(offset + 2);
 		if (end > bytes.length) break;
 		if (marker === 0xdb) {
-			for (let at = start; at < end; ) {
-				const wide = bytes[at]! >> 4 > 0;
-				quantization[bytes[at]! & 15] = wide ? view.getUint16(at + 1) : bytes[at + 1]!;
-				at += 1 + (wide ? 128 : 64);
-			}
+			readQuantization(bytes, view, start, end, quantization);
 		} else if (marker === 0xc0 || marker === 0xc1 || marker === 0xc2) {
 			if (bytes[start] !== 8) return null;
 			progressive = marker === 0xc2;
 			frame = readFrame(bytes, view, start);
 			if (!frame) return null;
 		} else if (marker === 0xc4) {
-			for (let at = start; at + 17 <= end; ) {
-				const counts = bytes.subarray(at + 1, at + 17);
-				const total = counts.reduce((sum, count) => sum + count, 0);
-				(bytes[at]! >> 4 === 0 ? dcTables : acTables)[bytes[at]! & 15] = buildHuffman(counts, bytes.slice(at + 17, at + 17 + total));
-				at += 17 + total;
-			}
+			readHuffmanTables(bytes, start, end, dcTables, acTables);
 		} else if (marker === 0xdd) {
 			restartInterval = view.getUint16(start);
 		} else if (marker === 0xe1 && orientation === 1) {
@@ -343,12 +363,7 @@ export function decodeJpegPreview(bytes: Uint8Array): RgbaImage | null {
 		} else if (marker === 0xda) {
 			if (!frame) throw new JpegDataError('the image data comes before the image header');
 			const count = bytes[start]!;
-			const parts = Array.from({length: count}, (_, i) => {
-				const component = frame!.components.find(candidate => candidate.id === bytes[start + 1 + i * 2]);
-				if (!component) throw new JpegDataError('a scan names a color component the image does not have');
-				const tables = bytes[start + 2 + i * 2]!;
-				return {component, dc: dcTables[tables >> 4], ac: acTables[tables & 15]};
-			});
+			const parts = scanParts(bytes, start, frame, dcTables, acTables);
 			const spectralStart = bytes[start + 1 + count * 2]!;
 			const approximation = bytes[start + 3 + count * 2]!;
 			// Progressive scans of AC coefficients are passed over: a block's mean is its DC coefficient alone.

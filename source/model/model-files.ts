@@ -36,7 +36,7 @@ export async function loadModel(tf: TF, dir: string): Promise<LayersModel> {
 	const modelFile = path.join(dir, 'model.json');
 	let json: {modelTopology?: unknown; weightsManifest?: io.WeightsManifestConfig};
 	try {
-		json = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
+		json = JSON.parse(fs.readFileSync(modelFile, 'utf8')) as typeof json;
 	} catch (error) {
 		const what = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'is not valid JSON';
 		throw new ModelStoreError(`${modelFile} ${what}; the model is damaged. Train it again or pick another with --model.`);

@@ -4,7 +4,7 @@ import type {BackendName, Evaluation, ModelDescription, TrainEvent, TrainOptions
 /** Each method's request fields (besides `id` and `method`) and the value its result carries. */
 export type Methods = {
 	load: {request: {name?: string}; reply: ModelDescription};
-	describe: {request: {}; reply: ModelDescription};
+	describe: {request: Record<never, never>; reply: ModelDescription};
 	predict: {request: {name?: string; images: Float32Array}; reply: Float32Array};
 	evaluate: {request: {name?: string}; reply: Evaluation};
 	train: {request: {options: TrainOptions & {model: string}}; reply: null};

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {LayersModel} from '@tensorflow/tfjs';
 import {loadMnist} from '../data/mnist.js';
-import {loadBackend, type LoadedBackend} from './backend.js';
+import {loadBackend} from './backend.js';
 import {graphPredictor} from './graph/predictor.js';
 import {layersPredictor, predictProbabilities, topClasses, type Predictor} from './inference.js';
 import {metricsFrom} from './metrics.js';
@@ -18,7 +18,6 @@ import type {Evaluation, ModelDescription} from './types.js';
 
 const send = (reply: Reply) => process.send!(reply);
 
-let backend: LoadedBackend;
 /** A loaded model; `fast` is set once the move to its graph has begun (see makeFast). */
 type Loaded = {name: string; dir: string; savedAt: number; model: LayersModel; predictor: Predictor; fast?: Promise<void>};
 let current: Loaded | undefined;
@@ -29,7 +28,7 @@ const cancelled = new Set<number>();
  * the order the requests came: a request without a name waits for a load sent before it.
  */
 let switching: Promise<unknown> = Promise.resolve();
-function useModel(name?: string): Promise<Loaded> {
+function modelFor(name?: string): Promise<Loaded> {
 	const next = switching.then(() => switchModel(name));
 	switching = next.catch(() => {});
 	return next;
@@ -91,7 +90,7 @@ function describe(): ModelDescription {
 }
 
 async function evaluate(id: number, name?: string): Promise<Evaluation> {
-	const loaded = await useModel(name);
+	const loaded = await modelFor(name);
 	await makeFast(loaded);
 	const {name: resolved, dir, predictor} = loaded;
 	const test = await loadMnist('test');
@@ -110,12 +109,12 @@ function versions(): Record<string, string> {
 /** One handler per method: each must answer with its method's reply. */
 const handlers: {[M in Method]: (request: Request<M>) => Promise<Methods[M]['reply']> | Methods[M]['reply']} = {
 	load: async ({name}) => {
-		await useModel(name);
+		await modelFor(name);
 		return describe();
 	},
 	describe,
 	predict: async ({name, images}) => {
-		const loaded = await useModel(name);
+		const loaded = await modelFor(name);
 		const probabilities = await predictProbabilities(backend.tf, loaded.predictor, images);
 		// After this reply is on its way.
 		if (!loaded.fast) setImmediate(() => void makeFast(loaded));
@@ -152,7 +151,7 @@ process.on('disconnect', () => process.exit(0));
 // A terminal's Ctrl-C reaches the whole process group; the parent says what it means (`digits
 // train`: stop after this batch) and, if it leaves, the disconnect above ends this process.
 process.on('SIGINT', () => {});
-backend = await loadBackend();
+const backend = await loadBackend();
 process.on('message', (request: Request) => {
 	handle(request).then(
 		value => send({id: request.id, type: 'result', value}),

@@ -130,7 +130,6 @@ function legendLine(title: string, width: number, ascii: boolean): Line {
 function toCells(row: string): Cell[] {
 	const cells: Cell[] = [];
 	let tone: Tone = 'muted';
-	// eslint-disable-next-line no-control-regex
 	for (const part of row.split(/(\u001B\[\d+m)/)) {
 		if (part.startsWith('\u001B[')) {
 			tone = part === asciichart.reset ? 'muted' : 'curve';

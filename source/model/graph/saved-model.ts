@@ -56,7 +56,7 @@ export function writeSavedModel(dir: string, graph: GraphBuilder, init: Operatio
 
 /** A signature opened in a TensorFlow session: one session call per `predict`. */
 export type Session = {predict(inputs: NamedTensorMap): NamedTensorMap; dispose(): void};
-type NodeApi = {node?: {loadSavedModel(dir: string, tags: string[], signature: string): Promise<Session>}};
+type NodeApi = {node?: {loadSavedModel: (dir: string, tags: string[], signature: string) => Promise<Session>}};
 
 /**
  * Writes the graph into a temporary SavedModel folder and opens each of its signatures in

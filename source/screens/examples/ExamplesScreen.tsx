@@ -33,16 +33,16 @@ export function ExamplesScreen({model, width, height, onHome}: Props) {
 	const wanted = grid.columns * grid.rows;
 	const [seed, setSeed] = useState(() => Date.now() % 1_000_000);
 	const [draw, setDraw] = useState<Draw | undefined>();
-	const total = testSet.phase === 'ready' ? testSet.testSet.count : 0;
+	const ready = testSet.phase === 'ready' ? testSet.testSet : undefined;
+	const total = ready?.count ?? 0;
 
 	useEffect(() => {
-		if (testSet.phase !== 'ready' || model === undefined) return;
-		const images = testSet.testSet.images;
-		const indices = randomIndices(total, wanted, seed);
+		if (!ready || model === undefined) return;
+		const indices = randomIndices(ready.count, wanted, seed);
 		let live = true;
 		setDraw({seed, indices});
 		const pixels = new Float32Array(indices.length * 784);
-		indices.forEach((index, row) => pixels.set(digitPixels(images, index), row * 784));
+		indices.forEach((index, row) => pixels.set(digitPixels(ready.images, index), row * 784));
 		service.predict(pixels, model).then(
 			probabilities => live && setDraw({seed, indices, probabilities}),
 			(error: Error) => live && setDraw({seed, indices, error: error.message}),
@@ -50,7 +50,7 @@ export function ExamplesScreen({model, width, height, onHome}: Props) {
 		return () => {
 			live = false;
 		};
-	}, [testSet.phase, model, seed, wanted, service]);
+	}, [ready, model, seed, wanted, service]);
 
 	useKeymap('examples', {draw: () => setSeed(now => (now * 7919 + 1) % 1_000_003), back: onHome});
 

@@ -42,6 +42,7 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 		// TensorFlow's training process loads (a second) while the form is filled in, not after Enter.
 		model.ready('train').catch(() => {});
 		if (autostart) start();
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the screen opens: an autostart is the first run only.
 	}, []);
 	useEffect(() => {
 		if (phase === 'finished') setConfirming(false);
@@ -73,10 +74,25 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 		},
 		{active: phase === 'idle' && form.editing, onText: text => dispatch({type: 'type', text})},
 	);
+	useRunKeys(training, confirming, setConfirming, onHome, onEvaluate);
+
+	if (phase === 'idle') {
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				<TrainForm form={form} problems={problems} width={width} />
+			</Box>
+		);
+	}
+	return <TrainingView state={training.state} width={width} height={height} confirming={confirming} />;
+}
+
+/** The keys while a run goes (stop, with a confirmation) and once it is over (home, again, evaluate). */
+function useRunKeys(training: TrainingRun, confirming: boolean, setConfirming: (confirming: boolean) => void, onHome: () => void, onEvaluate?: () => void): void {
+	const running = training.state.phase !== 'idle' && training.state.phase !== 'finished';
 	useKeymap(
 		'training',
 		{stop: () => setConfirming(true)},
-		{active: phase !== 'idle' && phase !== 'finished' && !confirming},
+		{active: running && !confirming},
 	);
 	useKeymap(
 		'stopConfirm',
@@ -87,7 +103,7 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 			},
 			no: () => setConfirming(false),
 		},
-		{active: phase !== 'idle' && phase !== 'finished' && confirming},
+		{active: running && confirming},
 	);
 	useKeymap(
 		'trainDone',
@@ -103,15 +119,6 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 				onEvaluate();
 			},
 		},
-		{active: phase === 'finished'},
+		{active: training.state.phase === 'finished'},
 	);
-
-	if (phase === 'idle') {
-		return (
-			<Box flexDirection="column" width={width} height={height}>
-				<TrainForm form={form} problems={problems} width={width} />
-			</Box>
-		);
-	}
-	return <TrainingView state={training.state} width={width} height={height} confirming={confirming} />;
 }

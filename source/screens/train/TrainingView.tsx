@@ -70,14 +70,11 @@ export function TrainingView({state, width, height, confirming}: Props) {
 	);
 }
 
-function Progress({state, width, confirming}: {state: TrainingState; width: number; confirming: boolean}) {
+/** The run's first line: what is training and how, or the stop question. */
+function RunHeader({state, confirming}: {state: TrainingState; confirming: boolean}) {
 	const theme = useTheme();
-	const spinner = <Spinner type="line" />;
 	const dot = theme.ascii ? ' | ' : ' · ';
-	const labelWidth = 12;
-	const rightWidth = 16;
-	const barWidth = Math.max(width - labelWidth - rightWidth - 2, 10);
-	const header = confirming ? (
+	return confirming ? (
 		<Text color={theme.color('warn')} bold wrap="truncate-end">
 			stop training? the last finished epoch is kept{dot}y/Enter stop{dot}n/Esc go on
 		</Text>
@@ -99,6 +96,16 @@ function Progress({state, width, confirming}: {state: TrainingState; width: numb
 			)}
 		</Text>
 	);
+}
+
+function Progress({state, width, confirming}: {state: TrainingState; width: number; confirming: boolean}) {
+	const theme = useTheme();
+	const spinner = <Spinner type="line" />;
+	const dot = theme.ascii ? ' | ' : ' · ';
+	const labelWidth = 12;
+	const rightWidth = 16;
+	const barWidth = Math.max(width - labelWidth - rightWidth - 2, 10);
+	const header = <RunHeader state={state} confirming={confirming} />;
 	if (state.phase === 'starting' || state.phase === 'preparing') {
 		return (
 			<Box flexDirection="column" height={4}>
