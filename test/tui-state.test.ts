@@ -1,5 +1,5 @@
-// The TUI's pure state: the training reducer and its figures, the form, the keymap and the
-// theme's color level. No Ink here.
+// The TUI's pure state: the training reducer and its figures, the form, the keymap, text
+// field edits and the theme's color level. No Ink here.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {menuItems} from '../source/screens/home/home-menu.js';
@@ -19,6 +19,7 @@ import {fraction, learningRateRange, switchFlag, wholeNumber} from '../source/cl
 import {trainDefaults} from '../source/model/presets.js';
 import {presetDefaults} from '../source/model/presets.js';
 import {commandFor, helpRows, hints, isKeyBurst, keyName, keymaps, nextKey} from '../source/input/keymap.js';
+import {editField, fieldEdits, type FieldEdit} from '../source/input/text-field.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
 import {createTheme, detectAscii, detectColorLevel} from '../source/theme.js';
 
@@ -180,6 +181,43 @@ describe('keymap', () => {
 		assert.match(helpRows('trainDone').find(row => row.keys === 'e')!.help, /^evaluate the new model/);
 		assert.deepEqual(hints('home').map(hint => `${hint.keys} ${hint.label}`), ['↑↓ move', 'Enter open', 'q quit', '? help']);
 		assert.deepEqual(hints('trainField').map(hint => hint.label), ['done', 'leave'], 'no ? in a text field');
+	});
+
+	test('commands without help of their own share the row above: one row for the four moves, arrows first', () => {
+		for (const [name, bindings] of Object.entries(keymaps)) assert.ok(bindings[0].help !== undefined, `${name} starts with a row of its own`);
+		assert.deepEqual(
+			helpRows('sketch').slice(0, 8).map(row => [row.keys, row.help]),
+			[
+				['←/↓/↑/→/h/j/k/l', 'move the cursor (a number first: that many pixels)'],
+				['H/J/K/L/⇧←/⇧↓/⇧↑/⇧→', 'move the cursor 4 pixels'],
+				['0–9', 'a count for the next move (5l: five pixels right)'],
+				['Space', 'paint one dab (mouse: press and drag the left button)'],
+				['p', 'pen down: paint while moving (p again lifts it)'],
+				['x', 'erase one dab (mouse: the right button)'],
+				['e', 'eraser down: erase while moving (e again lifts it)'],
+				['[/]', 'smaller or bigger brush (mouse: the wheel)'],
+			],
+		);
+		assert.equal(helpRows('sketch', true)[1].keys, 'H/J/K/L/Shift-Left/Shift-Down/Shift-Up/Shift-Right');
+		assert.equal(helpRows('sketch').length, 17);
+		assert.deepEqual(
+			['h', 'J', 'shift+right', '[', ']', '7'].map(key => commandFor(keymaps.sketch, key)?.command),
+			['moveLeft', 'jumpDown', 'jumpRight', 'smallerBrush', 'biggerBrush', 'count'],
+		);
+		assert.deepEqual(hints('sketch').map(hint => `${hint.keys} ${hint.label}`), ['hjkl move', 'Space paint', 'p pen', 'u undo', '? help']);
+	});
+
+	test('a text field: keys type, Backspace deletes the last character, Ctrl-U clears', () => {
+		assert.equal(editField('scans/', {type: 'type', text: '7.png'}), 'scans/7.png');
+		assert.equal(editField('scans/', {type: 'erase'}), 'scans');
+		assert.equal(editField('', {type: 'erase'}), '');
+		assert.equal(editField('scans/', {type: 'clear'}), '');
+		const edits: FieldEdit[] = [];
+		const field = fieldEdits(edit => edits.push(edit));
+		field.onText('q?');
+		field.handlers.erase();
+		field.handlers.clear();
+		assert.deepEqual(edits, [{type: 'type', text: 'q?'}, {type: 'erase'}, {type: 'clear'}]);
 	});
 });
 

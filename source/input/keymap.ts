@@ -7,7 +7,8 @@ export type KeyName = string;
 export type Binding = {
 	readonly command: string;
 	readonly keys: readonly KeyName[];
-	readonly help: string;
+	/** Absent: the binding shares the help row of the one before it (one row for ←↓↑→, say). */
+	readonly help?: string;
 	/** Shown in the status line: the label, and the keys when they differ from the binding's first. */
 	readonly hint?: string | {readonly label: string; readonly keys: string};
 	/** A key for a screen that does not exist yet: listed in the help, never run. */
@@ -82,14 +83,21 @@ export const keymaps = {
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
 	],
 	sketch: [
-		{command: 'move', keys: ['left', 'down', 'up', 'right', 'h', 'j', 'k', 'l'], help: 'move the cursor (a number first: that many pixels)', hint: {label: 'move', keys: 'hjkl'}},
-		{command: 'jump', keys: ['H', 'J', 'K', 'L', 'shift+left', 'shift+down', 'shift+up', 'shift+right'], help: 'move the cursor 4 pixels'},
+		{command: 'moveLeft', keys: ['left', 'h'], help: 'move the cursor (a number first: that many pixels)', hint: {label: 'move', keys: 'hjkl'}},
+		{command: 'moveDown', keys: ['down', 'j']},
+		{command: 'moveUp', keys: ['up', 'k']},
+		{command: 'moveRight', keys: ['right', 'l']},
+		{command: 'jumpLeft', keys: ['H', 'shift+left'], help: 'move the cursor 4 pixels'},
+		{command: 'jumpDown', keys: ['J', 'shift+down']},
+		{command: 'jumpUp', keys: ['K', 'shift+up']},
+		{command: 'jumpRight', keys: ['L', 'shift+right']},
 		{command: 'count', keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], help: 'a count for the next move (5l: five pixels right)'},
 		{command: 'dab', keys: ['space'], help: 'paint one dab (mouse: press and drag the left button)', hint: 'paint'},
 		{command: 'pen', keys: ['p'], help: 'pen down: paint while moving (p again lifts it)', hint: 'pen'},
 		{command: 'erase', keys: ['x'], help: 'erase one dab (mouse: the right button)'},
 		{command: 'eraser', keys: ['e'], help: 'eraser down: erase while moving (e again lifts it)'},
-		{command: 'brush', keys: ['[', ']'], help: 'smaller or bigger brush (mouse: the wheel)'},
+		{command: 'smallerBrush', keys: ['['], help: 'smaller or bigger brush (mouse: the wheel)'},
+		{command: 'biggerBrush', keys: [']']},
 		{command: 'clear', keys: ['c'], help: 'clear the canvas'},
 		{command: 'undo', keys: ['u'], help: 'undo the last stroke', hint: 'undo'},
 		{command: 'redo', keys: ['ctrl+r'], help: 'redo'},
@@ -270,10 +278,18 @@ export type HelpRow = {keys: string; help: string};
 export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
 	const own: readonly Binding[] = keymaps[name];
 	const global: readonly Binding[] = keymaps.global;
-	return [...own, ...global].map(binding => ({
-		keys: keysLabel(binding.keys, ascii),
-		help: binding.coming ? `${binding.help} — coming` : binding.help,
-	}));
+	const rows: Array<{bindings: Binding[]; help: string}> = [];
+	for (const binding of [...own, ...global]) {
+		if (binding.help === undefined) rows.at(-1)?.bindings.push(binding);
+		else rows.push({bindings: [binding], help: binding.coming ? `${binding.help} — coming` : binding.help});
+	}
+	return rows.map(row => ({keys: keysLabel(rowKeys(row.bindings), ascii), help: row.help}));
+}
+
+/** A shared row's keys by kind: each binding's first key, then each one's second (←/↓/↑/→/h/j/k/l). */
+function rowKeys(bindings: readonly Binding[]): KeyName[] {
+	const most = Math.max(...bindings.map(binding => binding.keys.length));
+	return Array.from({length: most}, (_, index) => bindings.flatMap(binding => binding.keys[index] ?? [])).flat();
 }
 
 export type Hint = {keys: string; label: string};

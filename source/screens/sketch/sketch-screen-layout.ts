@@ -1,0 +1,45 @@
+// What the sketch pad shows around the canvas, as plain values: where the parts go
+// (sketch/layout.ts), the title line's brush, pen, cursor and count, how the cursor looks on
+// the canvas, and the mouse hint. Pure, so it is tested without Ink.
+import type {Tone} from '../../render/cells.js';
+import {brushRadii} from '../../sketch/canvas.js';
+import {sketchLayout, type SketchLayout} from '../../sketch/layout.js';
+import type {Pen, SketchState} from '../../sketch/sketch-state.js';
+
+export type SketchScreenLayout = {
+	pad: SketchLayout;
+	/** ●●●···: one dot per brush size, filled up to the one in use. */
+	brush: string;
+	pen: string;
+	/** The pen's tone, which is the cursor's color on the canvas too. */
+	penTone: Tone;
+	/** The cursor on a canvas without color: o pen up, p painting, x erasing. */
+	cursorLetter: string;
+	/** The cursor's pixel, "13,13". */
+	position: string;
+	/** The count typed so far ("5…"); empty when none. */
+	count: string;
+	mouseHint: string;
+};
+
+const pens: Record<Pen, readonly [label: string, tone: Tone, letter: string]> = {
+	up: ['pen up', 'accent', 'o'],
+	paint: ['pen down', 'ok', 'p'],
+	erase: ['eraser down', 'bad', 'x'],
+};
+
+/** The layout for a screen area of `width` × `height` (the status line not included). */
+export function sketchScreenLayout(state: SketchState, width: number, height: number, ascii: boolean): SketchScreenLayout {
+	const [filled, open] = ascii ? ['o', '.'] : ['●', '·'];
+	const [pen, penTone, cursorLetter] = pens[state.pen];
+	return {
+		pad: sketchLayout(width, height),
+		brush: brushRadii.map((_, size) => (size <= state.brush ? filled : open)).join(''),
+		pen,
+		penTone,
+		cursorLetter,
+		position: `${state.cursor.x},${state.cursor.y}`,
+		count: state.count === '' ? '' : `${state.count}${ascii ? '...' : '…'}`,
+		mouseHint: ['mouse: drag to paint', 'right button erases', 'wheel: brush'].join(ascii ? ' - ' : ' · '),
+	};
+}

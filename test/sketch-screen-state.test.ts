@@ -1,0 +1,151 @@
+// The sketch pad screen without rendering: its reducer (the path field, the message, the
+// pad's actions passed through), each drawing key of the keymap and the action it runs,
+// mouse reports as pad actions, and what the title line and the cursor show.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {commandFor, keymaps} from '../source/input/keymap.js';
+import {mouseEvent} from '../source/input/mouse.js';
+import {sketchScreenLayout} from '../source/screens/sketch/sketch-screen-layout.js';
+import {initialSketchScreen, mouseAction, padActions, padHandlers, sketchScreenReducer, type SketchScreenAction, type SketchScreenState} from '../source/screens/sketch/sketch-screen-state.js';
+import {sketchLayout} from '../source/sketch/layout.js';
+import {initialSketch, type SketchAction} from '../source/sketch/sketch-state.js';
+
+const run = (actions: SketchScreenAction[], state: SketchScreenState = initialSketchScreen()) => actions.reduce(sketchScreenReducer, state);
+const inked = (state: SketchScreenState) => state.pad.drawing.pixels.filter(value => value > 0).length;
+
+describe('the reducer', () => {
+	test('o opens an empty field and clears the message; typing, Backspace and Ctrl-U edit it; closing keeps the pad', () => {
+		const said = run([{type: 'message', message: {text: 'saved digit.png', tone: 'ok'}}]);
+		assert.deepEqual(said.message, {text: 'saved digit.png', tone: 'ok'});
+		const opened = sketchScreenReducer(said, {type: 'openField'});
+		assert.equal(opened.field, '');
+		assert.equal(opened.message, undefined);
+		const typed = run(
+			[
+				{type: 'editField', edit: {type: 'type', text: 'digit'}},
+				{type: 'editField', edit: {type: 'type', text: '.pngx'}},
+				{type: 'editField', edit: {type: 'erase'}},
+			],
+			opened,
+		);
+		assert.equal(typed.field, 'digit.png');
+		assert.equal(sketchScreenReducer(typed, {type: 'editField', edit: {type: 'clear'}}).field, '');
+		const closed = sketchScreenReducer(typed, {type: 'closeField'});
+		assert.equal(closed.field, undefined);
+		assert.equal(closed.pad, typed.pad);
+	});
+
+	test('edits without an open field change nothing', () => {
+		const state = initialSketchScreen();
+		assert.equal(sketchScreenReducer(state, {type: 'editField', edit: {type: 'type', text: 'q'}}), state);
+	});
+
+	test('pad actions reach the pad; one that changes nothing leaves the state as it was', () => {
+		const state = run([{type: 'move', dx: 2, dy: -1}, {type: 'dab', mode: 'paint'}]);
+		assert.deepEqual(state.pad.cursor, {x: 15, y: 12});
+		assert.equal(state.pad.strokes, 1);
+		assert.ok(inked(state) > 0);
+		const fresh = initialSketchScreen();
+		assert.equal(sketchScreenReducer(fresh, {type: 'undo'}), fresh);
+	});
+});
+
+describe('the drawing keys', () => {
+	test('each key of the help reaches its command, and each command its action', () => {
+		const action = (key: string) => {
+			const command = commandFor(keymaps.sketch, key)?.command;
+			return command !== undefined && command in padActions ? padActions[command as keyof typeof padActions] : command;
+		};
+		assert.deepEqual(action('h'), {type: 'move', dx: -1, dy: 0});
+		assert.deepEqual(action('left'), {type: 'move', dx: -1, dy: 0});
+		assert.deepEqual(action('j'), {type: 'move', dx: 0, dy: 1});
+		assert.deepEqual(action('down'), {type: 'move', dx: 0, dy: 1});
+		assert.deepEqual(action('k'), {type: 'move', dx: 0, dy: -1});
+		assert.deepEqual(action('up'), {type: 'move', dx: 0, dy: -1});
+		assert.deepEqual(action('l'), {type: 'move', dx: 1, dy: 0});
+		assert.deepEqual(action('right'), {type: 'move', dx: 1, dy: 0});
+		assert.deepEqual(action('H'), {type: 'move', dx: -4, dy: 0});
+		assert.deepEqual(action('shift+left'), {type: 'move', dx: -4, dy: 0});
+		assert.deepEqual(action('J'), {type: 'move', dx: 0, dy: 4});
+		assert.deepEqual(action('shift+down'), {type: 'move', dx: 0, dy: 4});
+		assert.deepEqual(action('K'), {type: 'move', dx: 0, dy: -4});
+		assert.deepEqual(action('shift+up'), {type: 'move', dx: 0, dy: -4});
+		assert.deepEqual(action('L'), {type: 'move', dx: 4, dy: 0});
+		assert.deepEqual(action('shift+right'), {type: 'move', dx: 4, dy: 0});
+		assert.deepEqual(action('space'), {type: 'dab', mode: 'paint'});
+		assert.deepEqual(action('x'), {type: 'dab', mode: 'erase'});
+		assert.deepEqual(action('p'), {type: 'pen', mode: 'paint'});
+		assert.deepEqual(action('e'), {type: 'pen', mode: 'erase'});
+		assert.deepEqual(action('['), {type: 'brush', by: -1});
+		assert.deepEqual(action(']'), {type: 'brush', by: 1});
+		assert.deepEqual(action('c'), {type: 'clear'});
+		assert.deepEqual(action('u'), {type: 'undo'});
+		assert.deepEqual(action('ctrl+r'), {type: 'redo'});
+		// The rest need more than the pad: the screen handles them itself.
+		assert.deepEqual(['5', 'return', 's', 'o', 'escape', 'q'].map(action), ['count', 'predict', 'save', 'open', 'back', 'back']);
+	});
+
+	test('] and [ make the brush bigger and smaller, within its sizes', () => {
+		const brush = (keys: Array<keyof typeof padActions>) => run(keys.map(key => padActions[key])).pad.brush;
+		assert.equal(initialSketch().brush, 2);
+		assert.equal(brush(['biggerBrush']), 3);
+		assert.equal(brush(['smallerBrush']), 1);
+		assert.equal(brush(['biggerBrush', 'biggerBrush', 'biggerBrush', 'biggerBrush']), 5);
+		assert.equal(brush(['smallerBrush', 'smallerBrush', 'smallerBrush']), 0);
+	});
+
+	test('a count before a jump multiplies it', () => {
+		const state = run([{type: 'count', digit: '2'}, padActions.jumpLeft]);
+		assert.deepEqual(state.pad.cursor, {x: 5, y: 13});
+		assert.equal(state.pad.count, '');
+	});
+
+	test('the handlers dispatch their command\'s action', () => {
+		const dispatched: SketchAction[] = [];
+		const handlers = padHandlers(action => dispatched.push(action));
+		assert.deepEqual(Object.keys(handlers), Object.keys(padActions));
+		handlers.biggerBrush();
+		handlers.jumpUp();
+		assert.deepEqual(dispatched, [
+			{type: 'brush', by: 1},
+			{type: 'move', dx: 0, dy: -4},
+		]);
+	});
+});
+
+test('mouse reports become pad actions at canvas points; a press outside the canvas starts nothing, a drag may leave it', () => {
+	const layout = sketchLayout(80, 22);
+	const press = mouseEvent(0, 5, 6, 'M')!;
+	assert.deepEqual(mouseAction(layout, press), {type: 'mouse', event: press, at: {x: 2.5, y: 7}});
+	const outside = mouseEvent(0, 1, 1, 'M')!;
+	assert.deepEqual(mouseAction(layout, outside), {type: 'mouse', event: outside, at: null});
+	const drag = mouseEvent(32, 1, 6, 'M')!;
+	assert.deepEqual(mouseAction(layout, drag), {type: 'mouse', event: drag, at: {x: -1.5, y: 7}});
+});
+
+describe('the layout', () => {
+	test('at 80×22: the pad at half-block size, the title line at the start', () => {
+		assert.deepEqual(sketchScreenLayout(initialSketch(), 80, 22, false), {
+			pad: {scale: 1, canvasLeft: 2, canvasTop: 2, canvasColumns: 28, canvasRows: 14, panelWidth: 47, fullSeen: false},
+			brush: '●●●···',
+			pen: 'pen up',
+			penTone: 'accent',
+			cursorLetter: 'o',
+			position: '13,13',
+			count: '',
+			mouseHint: 'mouse: drag to paint · right button erases · wheel: brush',
+		});
+	});
+
+	test('the pen, the eraser, a count, and ASCII', () => {
+		const painting = run([padActions.pen, padActions.biggerBrush, {type: 'count', digit: '5'}]).pad;
+		const shown = sketchScreenLayout(painting, 120, 40, true);
+		assert.deepEqual(
+			{scale: shown.pad.scale, brush: shown.brush, pen: shown.pen, penTone: shown.penTone, cursorLetter: shown.cursorLetter, count: shown.count, mouseHint: shown.mouseHint},
+			{scale: 2, brush: 'oooo..', pen: 'pen down', penTone: 'ok', cursorLetter: 'p', count: '5...', mouseHint: 'mouse: drag to paint - right button erases - wheel: brush'},
+		);
+		const erasing = run([padActions.eraser, {type: 'count', digit: '1'}, {type: 'count', digit: '2'}]).pad;
+		const unicode = sketchScreenLayout(erasing, 80, 22, false);
+		assert.deepEqual([unicode.pen, unicode.penTone, unicode.cursorLetter, unicode.count], ['eraser down', 'bad', 'x', '12…']);
+	});
+});
