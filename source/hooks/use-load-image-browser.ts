@@ -1,14 +1,18 @@
-// The Load image screen's file list: a folder's entries (listFolder) or the recent files,
-// and which one is selected. Going into a folder that cannot be read leaves the list as it
-// was and says why in one sentence.
+// The Load image screen's file list and paths: a folder's entries (listFolder) or the recent
+// files, which one is selected, and the paths of the folder on show: how they are shown and
+// named, Tab completion, what a typed path is. Going into a folder that cannot be read
+// leaves the list as it was and says why in one sentence.
 import path from 'node:path';
 import {useCallback, useState} from 'react';
-import {listFolder, nameIn, type BrowserEntry} from '../image/path-completion.js';
+import {completePath, displayPath, isFolder, listFolder, nameIn, resolveTyped, type BrowserEntry} from '../image/path-completion.js';
 import type {LoadImageMessage} from './use-load-image.js';
 
 type BrowserView = 'folder' | 'recent';
 
 type BrowserState = {folder: string; entries: BrowserEntry[]; selected: number; view: BrowserView; recentSelected: number};
+
+/** The list as the screen draws it: the state, the recent files, and both paths as shown (~ for home). */
+export type BrowserList = BrowserState & {recent: readonly string[]; shownFolder: string; shownRecent: readonly string[]};
 
 function listed(folder: string): BrowserEntry[] {
 	try {
@@ -18,7 +22,7 @@ function listed(folder: string): BrowserEntry[] {
 	}
 }
 
-export function useLoadImageBrowser(start: string, recentCount: number, onMessage: (message: LoadImageMessage | undefined) => void) {
+export function useLoadImageBrowser(start: string, recent: readonly string[], onMessage: (message: LoadImageMessage | undefined) => void) {
 	const [state, setState] = useState<BrowserState>(() => ({folder: start, entries: listed(start), selected: 0, view: 'folder', recentSelected: 0}));
 
 	/** Shows `folder`, with the entry named `select` selected (the folder just left, going up). */
@@ -43,12 +47,12 @@ export function useLoadImageBrowser(start: string, recentCount: number, onMessag
 	const move = useCallback(
 		(by: number) =>
 			setState(current => {
-				const count = current.view === 'folder' ? current.entries.length : recentCount;
+				const count = current.view === 'folder' ? current.entries.length : recent.length;
 				if (count === 0) return current;
 				const key = current.view === 'folder' ? 'selected' : 'recentSelected';
 				return {...current, [key]: Math.min(count - 1, Math.max(0, current[key] + by))};
 			}),
-		[recentCount],
+		[recent.length],
 	);
 
 	const parent = useCallback(() => {
@@ -58,5 +62,20 @@ export function useLoadImageBrowser(start: string, recentCount: number, onMessag
 
 	const toggleRecent = useCallback(() => setState(current => ({...current, view: current.view === 'folder' ? 'recent' : 'folder', recentSelected: 0})), []);
 
-	return {...state, go, move, parent, toggleRecent};
+	const list: BrowserList = {...state, recent, shownFolder: displayPath(state.folder), shownRecent: recent.map(file => displayPath(file))};
+	return {
+		...list,
+		go,
+		move,
+		parent,
+		toggleRecent,
+		/** How messages and the file line name `file`. */
+		nameOf: (file: string) => nameIn(state.folder, file),
+		complete: (typed: string) => completePath(typed, state.folder),
+		/** The file or folder a typed path names, relative ones taken from the folder on show. */
+		resolve: (typed: string) => {
+			const target = resolveTyped(typed, state.folder);
+			return {path: target, folder: isFolder(target)};
+		},
+	};
 }

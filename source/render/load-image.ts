@@ -1,40 +1,8 @@
-// The Load image screen as numbers: where its parts go for a window size, the picked image
-// shrunk into half-block cells, the line that says what the file is, and which part of a
-// long list is on show.
+// The Load image screen's parts as numbers: the picked image shrunk into half-block cells,
+// the line that says what the file is, and which part of a long list is on show.
 import type {GrayImage, LoadedImage} from '../image/load.js';
 import {resize} from '../image/preprocess.js';
 import {renderDigit, type ColorLevel, type DigitLine} from './digit.js';
-
-export type LoadImageLayout = {
-	/** The left column: the picture, what the file is, the file list. */
-	leftWidth: number;
-	previewRows: number;
-	listRows: number;
-	/** The reading on the right (SketchReading's width and size of the model's view). */
-	panelWidth: number;
-	fullSeen: boolean;
-};
-
-const MARGIN = 1;
-const GAP = 2;
-const FIELD_ROWS = 1;
-export const MESSAGE_ROWS = 2;
-const INFO_ROWS = 2;
-const LIST_TITLE_ROWS = 1;
-/** The reading with the model's view halved (14×7) or at full size (28×14): width, height. */
-const SMALL_PANEL = [44, 19] as const;
-const LARGE_PANEL = [56, 26] as const;
-const LEFT_MIN = 33;
-
-/** The layout for a screen area of `columns` × `height` (the status line not included). */
-export function loadImageLayout(columns: number, height: number): LoadImageLayout {
-	const bodyRows = Math.max(SMALL_PANEL[1], height - FIELD_ROWS - MESSAGE_ROWS);
-	const fullSeen = bodyRows >= LARGE_PANEL[1] && columns >= MARGIN + LEFT_MIN + GAP + LARGE_PANEL[0];
-	const panelWidth = fullSeen ? LARGE_PANEL[0] : SMALL_PANEL[0];
-	const leftWidth = Math.max(LEFT_MIN, columns - MARGIN - GAP - panelWidth);
-	const previewRows = Math.min(20, Math.max(4, Math.floor((bodyRows - INFO_ROWS - LIST_TITLE_ROWS) / 2)));
-	return {leftWidth, previewRows, listRows: bodyRows - previewRows - INFO_ROWS - LIST_TITLE_ROWS, panelWidth, fullSeen};
-}
 
 /** The picture's size in pixels when shrunk (never enlarged) into `columns` × `rows` half-block cells. */
 export function previewSize(width: number, height: number, columns: number, rows: number): {width: number; height: number} {

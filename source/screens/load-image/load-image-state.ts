@@ -1,0 +1,57 @@
+// The Load image screen's own state as a pure reducer: the path field (its text stays when
+// it loses focus) and the message under the screen's parts; and what Enter on the list opens.
+import type {LoadImageMessage} from '../../hooks/use-load-image.js';
+import type {BrowserList} from '../../hooks/use-load-image-browser.js';
+import type {BrowserEntry, Completion} from '../../image/path-completion.js';
+import {editField, type FieldEdit} from '../../input/text-field.js';
+
+export type LoadImageState = {
+	field: string;
+	/** Whether the path field has focus. */
+	editing: boolean;
+	message?: LoadImageMessage;
+};
+
+export type LoadImageAction =
+	| {type: 'edit'}
+	| {type: 'leave'}
+	| {type: 'editField'; edit: FieldEdit}
+	/** Tab in the field: `completion` is what the field's text completes to. */
+	| {type: 'completed'; completion: Completion}
+	/** A file picked in the list replaces a typed path, which would no longer name what is shown. */
+	| {type: 'picked'}
+	| {type: 'message'; message?: LoadImageMessage};
+
+export const initialLoadImage: LoadImageState = {field: '', editing: false};
+
+export function loadImageReducer(state: LoadImageState, action: LoadImageAction): LoadImageState {
+	switch (action.type) {
+		case 'edit':
+			return {...state, editing: true};
+		case 'leave':
+			return {...state, editing: false};
+		case 'editField':
+			return {...state, field: editField(state.field, action.edit)};
+		case 'completed':
+			return {...state, field: action.completion.text, message: completionMessage(state.field, action.completion.matches)};
+		case 'picked':
+			return {...state, field: ''};
+		case 'message':
+			return {...state, message: action.message};
+	}
+}
+
+/** What Tab says: nothing after one match, the matches after several, why none after none. */
+function completionMessage(typed: string, matches: readonly string[]): LoadImageMessage | undefined {
+	if (matches.length === 1) return undefined;
+	if (matches.length > 1) return {text: `${matches.length} matches: ${matches.join('  ')}`, tone: 'muted'};
+	const start = typed.slice(typed.lastIndexOf('/') + 1);
+	return {text: start === '' ? 'no files or folders there' : `no file or folder there starts with "${start}"`, tone: 'muted'};
+}
+
+/** The entry Enter on the list opens: the selected one, or the selected recent file. */
+export function chosenEntry(list: BrowserList): Pick<BrowserEntry, 'kind' | 'path'> | undefined {
+	if (list.view === 'folder') return list.entries[list.selected];
+	const file = list.recent[list.recentSelected];
+	return file === undefined ? undefined : {kind: 'image', path: file};
+}
