@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {before, describe, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
-import {presetDefaults} from '../source/model/presets.js';
+import {presets} from '../source/model/presets.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {runCli, useTemporaryHome} from './helpers.js';
 
@@ -25,6 +25,8 @@ describe('usage errors exit 2 with one sentence', () => {
 		[['train', '--schedule', 'step'], /^--schedule must be one of constant, cosine \(got "step"\)\.\n$/],
 		[['train', '--bogus'], /^--bogus is not an option of digits train/],
 		[['frobnicate'], /^"frobnicate" is not a digits command/],
+		[['toString'], /^"toString" is not a digits command/],
+		[['eval', '--to-string'], /^--to-string is not an option of digits eval/],
 		[['predict'], /^digits predict needs at least one image file/],
 		[['predict', 'x.png', '--min-confidence', '2'], /^--min-confidence must be a probability/],
 	] as const) {
@@ -73,7 +75,7 @@ describe('with a small trained model', () => {
 		const start = JSON.parse(result.stdout.split('\n')[0]!) as {options: Record<string, unknown>};
 		assert.deepEqual(
 			{...start.options},
-			{...presetDefaults.best, preset: 'best', epochs: 1, augment: false, seed: 42, limit: 300, model: 'best-cli', force: false},
+			{...presets.best.defaults, preset: 'best', epochs: 1, augment: false, seed: 42, limit: 300, model: 'best-cli', force: false},
 		);
 	});
 

@@ -2,7 +2,7 @@
 // must be good, and each must have been made the way its meta.json (and readme.md) says.
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
-import {presetDefaults} from '../source/model/presets.js';
+import {presets} from '../source/model/presets.js';
 import {ModelServiceProcess} from '../source/model/service.js';
 import {readMeta, resolveModel, shippedModelName} from '../source/model/store.js';
 import type {ModelMeta} from '../source/model/types.js';
@@ -27,7 +27,7 @@ test('the default model is `best`, made by `digits train --preset best` as it is
 	const {accuracy, meta} = await scored('best');
 	assert.ok(accuracy >= 0.996, `test accuracy ${accuracy}`);
 	assert.equal(meta.preset, 'best');
-	assert.deepEqual(meta.options, {preset: 'best', seed: 42, ...presetDefaults.best});
+	assert.deepEqual(meta.options, {preset: 'best', seed: 42, ...presets.best.defaults});
 	assert.equal(meta.trainer, 'graph');
 });
 

@@ -15,9 +15,9 @@ import {
 	trainingReducer,
 	type TrainingState,
 } from '../source/screens/train/training-state.js';
-import {fraction, learningRateRange, switchFlag, wholeNumber} from '../source/cli-flags.js';
-import {trainDefaults} from '../source/model/presets.js';
-import {presetDefaults} from '../source/model/presets.js';
+import {flagValue, switchFlag} from '../source/cli-flags.js';
+import {presets, trainDefaults} from '../source/model/presets.js';
+import {trainChecks} from '../source/model/train-options.js';
 import {commandFor, helpRows, hints, isKeyBurst, keyName, keymaps, nextKey} from '../source/input/keymap.js';
 import {editField, fieldEdits, type FieldEdit} from '../source/input/text-field.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
@@ -98,8 +98,8 @@ describe('training form', () => {
 		assert.equal(fieldProblem('limit', '', store), undefined);
 		assert.equal(fieldProblem('model', 'taken', store), 'a model of that name exists; pick another name');
 		assert.match(fieldProblem('model', 'no spaces', store)!, /letters, digits/);
-		assert.throws(() => wholeNumber('batch-size', '0', 1), /--batch-size must be a whole number of at least 1 \(got "0"\)/);
-		assert.throws(() => fraction('learning-rate', 'x', 1, learningRateRange), /--learning-rate must be a number above 0/);
+		assert.throws(() => flagValue('batch-size', '0', 1, trainChecks.batchSize), /--batch-size must be a whole number of at least 1 \(got "0"\)/);
+		assert.throws(() => flagValue('learning-rate', 'x', 1, trainChecks.learningRate), /--learning-rate must be a number above 0/);
 	});
 
 	test('an on/off flag is on, off (the last one wins) or absent, so the preset decides', () => {
@@ -134,11 +134,11 @@ describe('training form', () => {
 		assert.equal(state.editing, false, 'a choice cycles instead of opening a text field');
 		assert.equal(state.values.preset, 'best');
 		assert.equal(state.values.epochs, '12', 'an edited field keeps its value when the preset changes');
-		assert.equal(state.values.validationSplit, String(presetDefaults.best.validationSplit), "an untouched one takes the new preset's default");
+		assert.equal(state.values.validationSplit, String(presets.best.defaults.validationSplit), "an untouched one takes the new preset's default");
 		assert.equal(formOptions(state.values, store)?.augment, true);
 		state = formReducer(state, {type: 'cycle', by: 1});
 		assert.equal(state.values.preset, 'classic', 'cycling wraps around');
-		assert.equal(state.values.validationSplit, String(presetDefaults.classic.validationSplit));
+		assert.equal(state.values.validationSplit, String(presets.classic.defaults.validationSplit));
 	});
 });
 

@@ -3,9 +3,7 @@
 // `classic` is exactly the reference network.
 import type {LayersModel} from '@tensorflow/tfjs';
 import type {TF} from './backend.js';
-import type {LearningRateSchedule, PresetName, TrainOptions} from './types.js';
-
-export const presetNames: readonly PresetName[] = ['classic', 'best'];
+import type {LearningRateSchedule, TrainOptions} from './types.js';
 
 export type Activation = 'relu' | 'softmax' | 'linear';
 export type LayerSpec =
@@ -34,48 +32,58 @@ const convolution = (filters: number): LayerSpec[] => [
 	{type: 'activation', activation: 'relu'},
 ];
 
-const presets: Record<PresetName, readonly LayerSpec[]> = {
-	classic: [
-		{type: 'conv2d', filters: 32, kernelSize: 3, activation: 'relu'},
-		{type: 'maxPooling2d', poolSize: 2},
-		{type: 'conv2d', filters: 64, kernelSize: 3, activation: 'relu'},
-		{type: 'maxPooling2d', poolSize: 2},
-		{type: 'flatten'},
-		{type: 'dense', units: 128, activation: 'relu'},
-		{type: 'dense', units: classCount, activation: 'softmax'},
-	],
+export type PresetDefaults = Required<Pick<TrainOptions, 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'augment' | 'schedule'>>;
+
+/** A network: a few words for the training form, its layers, and the settings `digits train --preset NAME` and the form use when not given. */
+type Preset = {description: string; layers: readonly LayerSpec[]; defaults: PresetDefaults};
+
+/** Every preset, in the order the help and the form list them: a new preset is one more entry. */
+export const presets = {
+	classic: {
+		description: 'the reference',
+		layers: [
+			{type: 'conv2d', filters: 32, kernelSize: 3, activation: 'relu'},
+			{type: 'maxPooling2d', poolSize: 2},
+			{type: 'conv2d', filters: 64, kernelSize: 3, activation: 'relu'},
+			{type: 'maxPooling2d', poolSize: 2},
+			{type: 'flatten'},
+			{type: 'dense', units: 128, activation: 'relu'},
+			{type: 'dense', units: classCount, activation: 'softmax'},
+		],
+		defaults: {epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, augment: false, schedule: 'constant'},
+	},
 	// Two blocks of two normalized 3×3 convolutions (28 → 24 → 12 → 8 → 4 pixels), dropout
 	// after each block and before the output. Why this size: readme.md, "The best preset".
-	best: [
-		...convolution(32),
-		...convolution(32),
-		{type: 'maxPooling2d', poolSize: 2},
-		{type: 'dropout', rate: 0.1},
-		...convolution(64),
-		...convolution(64),
-		{type: 'maxPooling2d', poolSize: 2},
-		{type: 'dropout', rate: 0.1},
-		{type: 'flatten'},
-		{type: 'dense', units: 128, activation: 'linear', useBias: false},
-		{type: 'batchNormalization'},
-		{type: 'activation', activation: 'relu'},
-		{type: 'dropout', rate: 0.25},
-		{type: 'dense', units: classCount, activation: 'softmax'},
-	],
-};
+	best: {
+		description: 'larger, augmented, cosine schedule',
+		layers: [
+			...convolution(32),
+			...convolution(32),
+			{type: 'maxPooling2d', poolSize: 2},
+			{type: 'dropout', rate: 0.1},
+			...convolution(64),
+			...convolution(64),
+			{type: 'maxPooling2d', poolSize: 2},
+			{type: 'dropout', rate: 0.1},
+			{type: 'flatten'},
+			{type: 'dense', units: 128, activation: 'linear', useBias: false},
+			{type: 'batchNormalization'},
+			{type: 'activation', activation: 'relu'},
+			{type: 'dropout', rate: 0.25},
+			{type: 'dense', units: classCount, activation: 'softmax'},
+		],
+		defaults: {epochs: 12, batchSize: 128, learningRate: 0.001, validationSplit: 0.1, augment: true, schedule: 'cosine'},
+	},
+} satisfies Record<string, Preset>;
+
+export type PresetName = keyof typeof presets;
+
+export const presetNames = Object.keys(presets) as readonly PresetName[];
 
 export const learningRateSchedules: readonly LearningRateSchedule[] = ['constant', 'cosine'];
 
-export type PresetDefaults = Required<Pick<TrainOptions, 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'augment' | 'schedule'>>;
-
-/** What `digits train --preset NAME` and the training form use for settings not given. */
-export const presetDefaults: Record<PresetName, PresetDefaults> = {
-	classic: {epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, augment: false, schedule: 'constant'},
-	best: {epochs: 12, batchSize: 128, learningRate: 0.001, validationSplit: 0.1, augment: true, schedule: 'cosine'},
-};
-
 export function presetLayers(preset: PresetName): readonly LayerSpec[] {
-	return presets[preset];
+	return presets[preset].layers;
 }
 
 /** Builds the preset's network with seeded initial weights: the same seed gives the same weights. */
@@ -113,4 +121,4 @@ export function buildNetwork(tf: TF, name: string, specs: readonly LayerSpec[], 
 }
 
 /** The settings of a plain `digits train`: the classic preset's defaults and seed 42. */
-export const trainDefaults = {preset: 'classic', seed: 42, ...presetDefaults.classic} as const;
+export const trainDefaults = {preset: 'classic', seed: 42, ...presets.classic.defaults} as const;

@@ -1,8 +1,9 @@
 // Shapes shared by the model service, its child processes, the CLI and the TUI.
 // They follow DESIGN.md "Contracts": JSON is camelCase everywhere.
+import type {PresetName} from './presets.js';
 
+export type {PresetName};
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
-export type PresetName = 'classic' | 'best';
 export type TrainerName = 'graph' | 'eager';
 export type LearningRateSchedule = 'constant' | 'cosine';
 

@@ -1,9 +1,9 @@
 // The training form as pure data: its fields (with the defaults of `digits train`), the
 // check of each field as it is typed (the same rules as the command's flags), and a reducer
 // for moving, editing and cycling choices.
-import {checkChoice, trainNumberChecks, type Checked} from '../../cli-flags.js';
-import {presetDefaults, presetNames, trainDefaults} from '../../model/presets.js';
-import type {PresetName, TrainOptions} from '../../model/types.js';
+import {presetNames, presets, trainDefaults, type PresetName} from '../../model/presets.js';
+import {trainChecks, type Checked} from '../../model/train-options.js';
+import type {TrainOptions} from '../../model/types.js';
 
 export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model';
 
@@ -18,7 +18,7 @@ export type Field = {
 };
 
 export const fields: readonly Field[] = [
-	{name: 'preset', label: 'preset', about: 'the network (←/→): classic, the reference; best, larger, augmented, cosine schedule', choices: presetNames},
+	{name: 'preset', label: 'preset', about: `the network (←/→): ${presetNames.map(name => `${name}, ${presets[name].description}`).join('; ')}`, choices: presetNames},
 	{name: 'epochs', label: 'epochs', about: 'passes over the training images'},
 	{name: 'batchSize', label: 'batch size', about: 'images per step'},
 	{name: 'learningRate', label: 'learning rate', about: "Adam's learning rate"},
@@ -44,7 +44,7 @@ export function defaultFormValues(preset: PresetName = trainDefaults.preset): Fo
 const presetFields = ['epochs', 'batchSize', 'learningRate', 'validationSplit'] as const;
 
 function presetFieldValues(preset: PresetName): Pick<FormValues, (typeof presetFields)[number]> {
-	const defaults = presetDefaults[preset];
+	const {defaults} = presets[preset];
 	return {epochs: String(defaults.epochs), batchSize: String(defaults.batchSize), learningRate: String(defaults.learningRate), validationSplit: String(defaults.validationSplit)};
 }
 
@@ -71,12 +71,9 @@ export function fieldProblem(name: FieldName, text: string, context: FormContext
 	const trimmed = text.trim();
 	let checked: Checked<unknown>;
 	switch (name) {
-		case 'preset':
-			checked = checkChoice(trimmed, presetNames);
-			break;
 		case 'limit':
 			if (trimmed === '') return undefined;
-			checked = trainNumberChecks.limit(trimmed);
+			checked = trainChecks.limit(trimmed);
 			break;
 		case 'model':
 			if (trimmed === '') return undefined;
@@ -87,7 +84,7 @@ export function fieldProblem(name: FieldName, text: string, context: FormContext
 			}
 			return context.modelExists(trimmed) ? 'a model of that name exists; pick another name' : undefined;
 		default:
-			checked = trainNumberChecks[name](trimmed);
+			checked = trainChecks[name](trimmed);
 	}
 	return checked.expected === undefined ? undefined : `must be ${checked.expected}`;
 }
@@ -105,10 +102,11 @@ export function formProblems(values: FormValues, context: FormContext): Partial<
 export function formOptions(values: FormValues, context: FormContext): TrainOptions | undefined {
 	if (Object.keys(formProblems(values, context)).length > 0) return undefined;
 	const preset = values.preset.trim() as PresetName;
+	const {defaults} = presets[preset];
 	const options: TrainOptions = {
 		preset,
-		augment: presetDefaults[preset].augment,
-		schedule: presetDefaults[preset].schedule,
+		augment: defaults.augment,
+		schedule: defaults.schedule,
 		epochs: Number(values.epochs),
 		batchSize: Number(values.batchSize),
 		learningRate: Number(values.learningRate),

@@ -1,0 +1,166 @@
+// What `digits --help` and `digits <command> --help` print, word for word. Each command's
+// summary is its line in the overview, which lists the commands in the command table's order.
+import {presetNames, presets, trainDefaults, type PresetDefaults} from './model/presets.js';
+
+export type CommandHelp = {summary: string; help: string};
+
+/** `digits --help`: the usage, one line per command, the global options and examples. */
+export function overviewHelp(commands: ReadonlyArray<{name: string; summary: string}>): string {
+	const lines = commands.map(({name, summary}) => `    ${name.padEnd(12)}${summary}`).join('\n');
+	return `
+  A handwritten-digit recognizer that lives in the terminal.
+
+  Usage
+    $ digits                 the full-screen app (in a terminal): train with live charts, …
+    $ digits <command> [options]
+
+  Commands
+${lines}
+
+  Options
+    --help      this help; \`digits <command> --help\` shows the command's options
+    --version   the version
+    --debug     show stack traces and TensorFlow's own log on errors
+    --ascii     draw the app with ASCII characters only (no UTF-8 terminal)
+
+  Examples
+    $ digits train --epochs 3 --model mine
+    $ digits eval --model mine
+    $ digits predict digit.png scans/
+    $ digits models --use mine
+    $ digits report --model mine
+`;
+}
+
+/** A setting's default per preset for the help, e.g. "classic 3 | best 12". */
+function shown<K extends keyof PresetDefaults>(key: K, format: (value: PresetDefaults[K]) => string = String): string {
+	return presetNames.map(name => `${name} ${format(presets[name].defaults[key])}`).join(' | ');
+}
+
+export const sketchHelp: CommandHelp = {
+	summary: 'draw a digit (keyboard or mouse) and watch the model read it',
+	help: `
+  Usage
+    $ digits sketch [--ascii]
+
+  Opens the app on the sketch pad: draw a digit with the arrow keys or h j k l (p puts
+  the pen down) or with the mouse, and the model reads it after every stroke. s saves
+  the sketch as digit-<yyyymmdd-hhmmss>.png in the current folder; ? lists every key.
+`,
+};
+
+export const trainHelp: CommandHelp = {
+	summary: 'train a network on MNIST (one line per epoch)',
+	help: `
+  Usage
+    $ digits train [options]
+
+  Trains a network on the MNIST training images; after each epoch the model is saved,
+  so Ctrl-C keeps the last finished epoch. At the end it is scored on the test images.
+
+  Options
+    --preset NAME            network: ${presetNames.join(', ')} (default ${trainDefaults.preset}); the
+                             next settings default to the preset's:
+    --epochs N               passes over the training images (${shown('epochs')})
+    --batch-size N           images per step (${shown('batchSize')})
+    --learning-rate X        Adam's learning rate (${shown('learningRate')})
+    --schedule NAME          learning rate over the epochs: constant or cosine (${shown('schedule')})
+    --[no-]augment           shift, rotate, thicken and distort each batch; the last epoch
+                             sees the images as they are (${shown('augment', value => (value ? 'on' : 'off'))})
+    --validation-split X     part of the training images held out to validate, 0 to <1 (${shown('validationSplit')})
+    --seed N                 same seed, same shuffles and initial weights (default ${trainDefaults.seed})
+    --limit N                use only the first N training images (quick tries)
+    --model NAME             save as NAME (default <preset>-<yyyymmdd-hhmm>)
+    --force                  replace an existing model of that name
+    --json                   one JSON event per line instead of text
+
+  Examples
+    $ digits train
+    $ digits train --epochs 1 --limit 2000 --model quick
+    $ digits train --preset best
+    $ digits train --json > events.ndjson
+`,
+};
+
+export const evalHelp: CommandHelp = {
+	summary: 'accuracy, confusion matrix and classification report on the 10,000 test images',
+	help: `
+  Usage
+    $ digits eval [options]
+
+  Scores a model on the 10,000 MNIST test images: accuracy, confusion matrix and a
+  classification report (precision, recall, f1-score, support).
+
+  Options
+    --model NAME             the model to score (default: the default model)
+    --json                   one JSON object instead of text
+    --predictions FILE.csv   also write index,label,predicted for every test image
+
+  Examples
+    $ digits eval
+    $ digits eval --model mine --predictions mine.csv
+`,
+};
+
+export const predictHelp: CommandHelp = {
+	summary: 'read the digit in image files (PNG, JPEG, BMP, GIF, TIFF), folders or stdin (-)',
+	help: `
+  Usage
+    $ digits predict FILE|FOLDER|GLOB|- ... [options]
+
+  Reads the digit in each image (PNG, JPEG, BMP, GIF, TIFF). A folder means its image
+  files; a quoted glob (*, ?, [...], **) is expanded by digits; - reads one image from
+  standard input. Prints file, digit and confidence; a file that fails is reported on
+  stderr and the exit code is 1, but the others are still read.
+
+  Options
+    --model NAME             the model to use (default: the default model)
+    --json                   a JSON array, one entry per file
+    --min-confidence P       mark answers below probability P (0 to 1) as low confidence
+
+  Examples
+    $ digits predict digit.png
+    $ digits predict scans/ --json
+    $ digits predict 'scans/**/*.png'
+    $ cat digit.png | digits predict -
+`,
+};
+
+export const reportHelp: CommandHelp = {
+	summary: 'PNG pictures (history, confusion matrix, examples) and report.md',
+	help: `
+  Usage
+    $ digits report [options]
+
+  Scores a model on the 10,000 MNIST test images once and writes pictures for a slide or
+  a notebook: history.png (loss and accuracy per epoch, train vs validation),
+  confusion-matrix.png (heat map with counts), examples.png (test digits with their
+  labels, mistakes framed in red) and report.md, which shows them with the headline numbers.
+
+  Options
+    --model NAME             the model to report on (default: the default model)
+    --out DIR                where to write the files (default reports/<model>/)
+
+  Examples
+    $ digits report
+    $ digits report --model mine --out slides/mine
+`,
+};
+
+export const modelsHelp: CommandHelp = {
+	summary: 'list the models and choose the default one',
+	help: `
+  Usage
+    $ digits models [options]
+
+  Lists the models: name, preset, test accuracy, date, and which one is the default.
+
+  Options
+    --json                   a JSON array instead of a table
+    --use NAME               make NAME the default model
+
+  Examples
+    $ digits models
+    $ digits models --use mine
+`,
+};

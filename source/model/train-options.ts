@@ -1,0 +1,42 @@
+// The rules for each setting of a training run typed as text, shared by `digits train`'s
+// flags and the TUI's training form so both accept the same values and say the same words.
+// Pure: text in, the value or what was expected out.
+import {learningRateSchedules, presetNames} from './presets.js';
+
+/** A checked value, or what was expected instead ("a whole number of at least 1"). */
+export type Checked<T> = {value: T; expected?: undefined} | {value?: undefined; expected: string};
+
+export type NumberRange = {minimum: number; maximum: number; exclusiveMinimum?: boolean; describe: string};
+
+function checkWholeNumber(text: string, minimum = 1): Checked<number> {
+	const parsed = Number(text);
+	if (!/^\d+$/.test(text.trim()) || parsed < minimum) return {expected: `a whole number of at least ${minimum}`};
+	return {value: parsed};
+}
+
+/** A number within [minimum, maximum) or, with `exclusiveMinimum`, (minimum, maximum). */
+export function checkNumberInRange(text: string, range: NumberRange): Checked<number> {
+	const parsed = Number(text);
+	const aboveMinimum = range.exclusiveMinimum ? parsed > range.minimum : parsed >= range.minimum;
+	if (text.trim() === '' || !Number.isFinite(parsed) || !aboveMinimum || parsed >= range.maximum) return {expected: range.describe};
+	return {value: parsed};
+}
+
+function checkChoice<T extends string>(text: string, choices: readonly T[]): Checked<T> {
+	return choices.includes(text as T) ? {value: text as T} : {expected: `one of ${choices.join(', ')}`};
+}
+
+const learningRateRange: NumberRange = {minimum: 0, maximum: 10, exclusiveMinimum: true, describe: 'a number above 0 and below 10, e.g. 0.001'};
+const validationSplitRange: NumberRange = {minimum: 0, maximum: 1, describe: 'a fraction from 0 up to (not including) 1, e.g. 0.2'};
+
+/** The settings of a training run given as text, keyed as in TrainOptions: one rule each. */
+export const trainChecks = {
+	preset: (text: string) => checkChoice(text, presetNames),
+	schedule: (text: string) => checkChoice(text, learningRateSchedules),
+	epochs: (text: string) => checkWholeNumber(text),
+	batchSize: (text: string) => checkWholeNumber(text),
+	learningRate: (text: string) => checkNumberInRange(text, learningRateRange),
+	validationSplit: (text: string) => checkNumberInRange(text, validationSplitRange),
+	seed: (text: string) => checkWholeNumber(text, 0),
+	limit: (text: string) => checkWholeNumber(text),
+} as const;
