@@ -10,7 +10,7 @@ import type {ModelService} from '../source/model/service.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
 import {createTheme} from '../source/theme.js';
 import {App} from '../source/app/app.js';
-import {realStore} from '../source/hooks/use-services.js';
+import {modelNames} from '../source/model/store.js';
 import {defaultFormValues, formOptions, type FormValues} from '../source/screens/train/train-form.js';
 
 export type TrainingThroughput = {
@@ -130,7 +130,7 @@ export async function measureTuiTraining(
 		limit: options.limit === undefined ? '' : String(options.limit),
 		model: options.model ?? '',
 	};
-	if (!formOptions({...defaultFormValues(), ...form}, realStore)) {
+	if (!formOptions({...defaultFormValues(), ...form}, modelNames)) {
 		throw new Error(`The training form refuses these settings (is there already a model named "${options.model}"?).`);
 	}
 	const screen = new OffScreenTerminal(columns, rows);
@@ -145,7 +145,7 @@ export async function measureTuiTraining(
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
 	const app = render(
-		<App services={{model: watched, store: realStore}} theme={createTheme(2)} size={{columns, rows}} initial={{screen: 'train', form, autostart: true}} />,
+		<App services={{model: watched, store: modelNames}} theme={createTheme(2)} size={{columns, rows}} initial={{screen: 'train', form, autostart: true}} />,
 		{stdout: screen as unknown as NodeJS.WriteStream, stdin: keyboard as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 30, onRender},
 	);
 	const keys = timeKeys(screen, keyboard);

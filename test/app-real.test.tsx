@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {after, afterEach, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app/app.js';
-import {realStore} from '../source/hooks/use-services.js';
+import {modelNames} from '../source/model/store.js';
 import {ModelServiceProcess} from '../source/model/service.js';
 import {findModel, readMeta} from '../source/model/store.js';
 import {createTheme} from '../source/theme.js';
@@ -21,7 +21,7 @@ afterEach(() => cleanup());
 
 function open(form: Record<string, string>) {
 	const app = render(
-		<App services={{model: service, store: realStore}} theme={createTheme(0)} size={{columns: 80, rows: 24}} initial={{screen: 'train', form, autostart: true}} />,
+		<App services={{model: service, store: modelNames}} theme={createTheme(0)} size={{columns: 80, rows: 24}} initial={{screen: 'train', form, autostart: true}} />,
 	);
 	return {app, frame: (check: (frame: string) => boolean, timeoutMs = 120_000) => waitForFrame(app.lastFrame, check, timeoutMs)};
 }

@@ -55,3 +55,15 @@ test('a screen importing another screen fails the check', () => {
 	assert.notEqual(code, 0);
 	assert.match(output, /no-screen-to-screen: source\/screens\/sketch\/SketchScreen\.ts → source\/screens\/home\/HomeScreen\.ts/);
 });
+
+test('a cycle of runtime imports fails the check; a cycle through types only passes', () => {
+	const pair = (typeOnly: boolean) => ({
+		'source/model/a.ts': "import {b} from './b.js';\nexport const a = () => b;\n",
+		'source/model/b.ts': `import ${typeOnly ? 'type ' : ''}{a} from './a.js';\nexport const b = 1;\nexport type B = typeof a;\n`,
+	});
+	const runtime = check(project(pair(false)));
+	assert.notEqual(runtime.code, 0);
+	assert.match(runtime.output, /no-circular: source\/model\/(a|b)\.ts/);
+	const types = check(project(pair(true)));
+	assert.equal(types.code, 0, types.output);
+});

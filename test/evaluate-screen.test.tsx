@@ -10,7 +10,8 @@ import path from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app/app.js';
-import {realStore, type AppServices} from '../source/hooks/use-services.js';
+import type {AppServices} from '../source/hooks/use-services.js';
+import {modelNames} from '../source/model/store.js';
 import {ModelServiceProcess} from '../source/model/service.js';
 import {metricsFrom} from '../source/model/metrics.js';
 import type {Evaluation, ModelMeta, TrainEvent} from '../source/model/types.js';
@@ -203,7 +204,7 @@ describe('Evaluate screen (real service)', () => {
 		for await (const event of service.train({preset: 'classic', epochs: 1, batchSize: 128, learningRate: 0.001, validationSplit: 0, seed: 3, limit: 1000, model: 'eval-small'})) events.push(event);
 		assert.equal(events.at(-1)?.type, 'done');
 		const app = render(
-			<App services={{model: service, store: realStore, reportsDir: path.join(home, 'reports')}} theme={createTheme(0)} size={{columns: 80, rows: 24}} defaultModel="eval-small" initial={{screen: 'evaluate'}} />,
+			<App services={{model: service, store: modelNames, reportsDir: path.join(home, 'reports')}} theme={createTheme(0)} size={{columns: 80, rows: 24}} defaultModel="eval-small" initial={{screen: 'evaluate'}} />,
 		);
 		const shown = await waitForFrame(app.lastFrame, text => text.includes('accuracy on 10,000 test images'), 120_000);
 		assert.ok(app.frames.some(text => text.includes('Evaluating eval-small on the test images')));

@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {presetNames, presets, type PresetDefaults} from '../source/model/presets.js';
-import {fields, formOptions, formReducer, initialForm, type FormContext} from '../source/screens/train/train-form.js';
+import {fields, formOptions, formReducer, initialForm} from '../source/screens/train/train-form.js';
+import type {ModelNames} from '../source/model/store.js';
 import {runCli, useTemporaryHome} from './helpers.js';
 
 useTemporaryHome();
-const store: FormContext = {modelExists: () => false, checkModelName: () => {}};
+const store: ModelNames = {modelExists: () => false, checkModelName: () => {}};
 
 describe('every preset of the table', () => {
 	for (const name of presetNames) {

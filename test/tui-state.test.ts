@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {menuItems} from '../source/screens/home/home-menu.js';
-import {defaultFormValues, fieldProblem, formOptions, formReducer, initialForm, startRow, type FormContext} from '../source/screens/train/train-form.js';
+import {defaultFormValues, fieldProblem, formOptions, formReducer, initialForm, startRow} from '../source/screens/train/train-form.js';
+import type {ModelNames} from '../source/model/store.js';
 import {
 	currentStep,
 	elapsedSeconds,
@@ -74,7 +75,7 @@ describe('training state', () => {
 	});
 });
 
-const store: FormContext = {
+const store: ModelNames = {
 	modelExists: name => name === 'taken',
 	checkModelName: name => {
 		if (!/^[a-z0-9][a-z0-9._-]*$/i.test(name)) throw new Error('bad');

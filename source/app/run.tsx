@@ -2,11 +2,10 @@
 // on every way out. Imported lazily by main.ts, so plain commands never load Ink or React.
 import {render, type Instance} from 'ink';
 import type {ModelService} from '../model/service.js';
-import {defaultModelName} from '../model/store.js';
+import {defaultModelName, modelNames} from '../model/store.js';
 import {takeTerminal} from '../input/terminal.js';
 import {createTheme, detectAscii, detectColorLevel} from '../theme.js';
 import {App, type AppProps} from './app.js';
-import {realStore} from '../hooks/use-services.js';
 
 export type RunOptions = {ascii?: boolean; initial?: AppProps['initial']};
 
@@ -27,7 +26,7 @@ export async function runApp(service: ModelService, {ascii = false, initial}: Ru
 		// Training redraws itself about four times a second (use-training merges its events);
 		// Ink's own cap only delays a key's answer, so it stays at its default.
 		instance = render(
-			<App services={{model: service, store: realStore}} theme={theme} defaultModel={defaultModelName()} initial={initial} onQuit={exitCode => (code = exitCode)} />,
+			<App services={{model: service, store: modelNames}} theme={theme} defaultModel={defaultModelName()} initial={initial} onQuit={exitCode => (code = exitCode)} />,
 			{exitOnCtrlC: false, maxFps: 30},
 		);
 		await instance.waitUntilExit();

@@ -2,21 +2,15 @@
 import {createContext, useContext, type ReactNode} from 'react';
 import type {MnistSplit} from '../data/mnist.js';
 import type {ModelService} from '../model/service.js';
-import {checkModelName, findModel} from '../model/store.js';
-import type {FormContext} from '../screens/train/train-form.js';
+import type {ModelNames} from '../model/store.js';
 
 export type AppServices = {
 	model: ModelService;
-	store: FormContext;
+	store: ModelNames;
 	/** The MNIST test images and labels (the Evaluate and Examples screens); loadMnist('test') when absent. */
 	testSet?: () => Promise<MnistSplit>;
 	/** Where the Evaluate screen writes reports (one folder per model); reports/ in the working directory when absent. */
 	reportsDir?: string;
-};
-
-export const realStore: FormContext = {
-	modelExists: name => findModel(name) !== undefined,
-	checkModelName,
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -70,6 +70,19 @@ export function checkModelName(name: string): void {
 	}
 }
 
+/** What the train form asks about a name: whether a model has it, and whether it is usable. */
+export type ModelNames = {
+	/** Whether a model of this name exists (training onto it would replace it). */
+	modelExists: (name: string) => boolean;
+	/** The store's rule for names: throws with one sentence when the name is unusable. */
+	checkModelName: (name: string) => void;
+};
+
+export const modelNames: ModelNames = {
+	modelExists: name => findModel(name) !== undefined,
+	checkModelName,
+};
+
 /** The folder of an existing model, or undefined. */
 export function findModel(name: string): string | undefined {
 	if (!validName.test(name)) return undefined;

@@ -4,6 +4,7 @@
 import {presetNames, presets, trainDefaults, type PresetName} from '../../model/presets.js';
 import {trainChecks, type Checked} from '../../model/train-options.js';
 import type {TrainOptions} from '../../model/types.js';
+import type {ModelNames} from '../../model/store.js';
 
 export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model';
 
@@ -59,15 +60,8 @@ function withPreset(values: FormValues, preset: string): FormValues {
 	return next;
 }
 
-export type FormContext = {
-	/** Whether a model of this name exists (training onto it would replace it). */
-	modelExists: (name: string) => boolean;
-	/** The store's rule for names: throws with one sentence when the name is unusable. */
-	checkModelName: (name: string) => void;
-};
-
 /** What is wrong with a field's text, in a few words for beside the field; undefined when fine. */
-export function fieldProblem(name: FieldName, text: string, context: FormContext): string | undefined {
+export function fieldProblem(name: FieldName, text: string, context: ModelNames): string | undefined {
 	const trimmed = text.trim();
 	let checked: Checked<unknown>;
 	switch (name) {
@@ -89,7 +83,7 @@ export function fieldProblem(name: FieldName, text: string, context: FormContext
 	return checked.expected === undefined ? undefined : `must be ${checked.expected}`;
 }
 
-export function formProblems(values: FormValues, context: FormContext): Partial<Record<FieldName, string>> {
+export function formProblems(values: FormValues, context: ModelNames): Partial<Record<FieldName, string>> {
 	const problems: Partial<Record<FieldName, string>> = {};
 	for (const field of fields) {
 		const problem = fieldProblem(field.name, values[field.name], context);
@@ -99,7 +93,7 @@ export function formProblems(values: FormValues, context: FormContext): Partial<
 }
 
 /** The options to train with, or undefined while a field is wrong. */
-export function formOptions(values: FormValues, context: FormContext): TrainOptions | undefined {
+export function formOptions(values: FormValues, context: ModelNames): TrainOptions | undefined {
 	if (Object.keys(formProblems(values, context)).length > 0) return undefined;
 	const preset = values.preset.trim() as PresetName;
 	const {defaults} = presets[preset];
