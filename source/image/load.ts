@@ -1,6 +1,6 @@
 // Reads image files into grayscale floats and writes them back as PNG. The only jimp
-// import: every check that can be made without decoding is made first (see DESIGN.md
-// "Bad input gets a clear error"), because jimp has no size limit of its own.
+// import: every check that can be made without decoding is made first, so bad input gets
+// one clear sentence, because jimp has no size limit of its own.
 import fs from 'node:fs/promises';
 import {fileTypeFromBuffer} from 'file-type';
 import {imageSize} from 'image-size';

@@ -11,8 +11,6 @@ export type Binding = {
 	readonly help?: string;
 	/** Shown in the status line: the label, and the keys when they differ from the binding's first. */
 	readonly hint?: string | {readonly label: string; readonly keys: string};
-	/** A key for a screen that does not exist yet: listed in the help, never run. */
-	readonly coming?: boolean;
 };
 
 const digits = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -235,7 +233,7 @@ export function nextKey(burst: string, wholeText: boolean): {input: string; key:
 
 /** The command a key runs in a keymap, if any; keys of screens still to come run nothing. */
 export function commandFor(bindings: readonly Binding[], name: KeyName): Binding | undefined {
-	const found = bindings.find(binding => !binding.coming && binding.keys.includes(name));
+	const found = bindings.find(binding => binding.keys.includes(name));
 	// Shift+arrow does what the arrow does where it has no binding of its own.
 	return found ?? (/^shift\+(up|down|left|right)$/.test(name) ? commandFor(bindings, name.slice(6)) : undefined);
 }
@@ -281,7 +279,7 @@ export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
 	const rows: Array<{bindings: Binding[]; help: string}> = [];
 	for (const binding of [...own, ...global]) {
 		if (binding.help === undefined) rows.at(-1)?.bindings.push(binding);
-		else rows.push({bindings: [binding], help: binding.coming ? `${binding.help} — coming` : binding.help});
+		else rows.push({bindings: [binding], help: binding.help});
 	}
 	return rows.map(row => ({keys: keysLabel(rowKeys(row.bindings), ascii), help: row.help}));
 }
@@ -300,7 +298,7 @@ export function hints(name: KeymapName, {ascii = false, withHelp = name !== 'hel
 	const global: readonly Binding[] = keymaps.global;
 	const all = withHelp ? [...own, ...global] : own;
 	return all.flatMap(binding => {
-		if (!binding.hint || binding.coming) return [];
+		if (!binding.hint) return [];
 		if (typeof binding.hint === 'string') return [{keys: keyLabel(binding.keys[0]!, ascii), label: binding.hint}];
 		return [{keys: ascii ? binding.hint.keys.replace('↑↓', 'Up/Down') : binding.hint.keys, label: binding.hint.label}];
 	});

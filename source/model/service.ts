@@ -24,7 +24,7 @@ export class ServiceError extends UserError {
 /**
  * The children's environment for speed (the user's own settings win):
  * - glibc keeps freed blocks mapped instead of handing them back: first-touch page faults are
- *   slow on small VMs, and tfjs-node allocates megabytes per batch (see notes/performance.md);
+ *   slow on small VMs, and tfjs-node allocates megabytes per batch;
  * - TensorFlow's oneDNN kernels (convolutions, pooling and their gradients) replace its
  *   generic ones: libtensorflow leaves them off unless asked, and with them a training step of
  *   the classic network takes 29–37 ms instead of 42–50 ms here.

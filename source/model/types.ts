@@ -1,5 +1,5 @@
 // Shapes shared by the model service, its child processes, the CLI and the TUI.
-// They follow DESIGN.md "Contracts": JSON is camelCase everywhere.
+// JSON is camelCase everywhere, and these shapes are what --json prints.
 import type {PresetName} from './presets.js';
 
 export type {PresetName};
