@@ -1,3 +1,4 @@
+/* @jsxRuntime automatic */
 // Training throughput inside the TUI, for `npm run bench`: the real app, drawing at its
 // real pace into an off-screen terminal, trains through the real model service; the images/s
 // of its epochs can then be set against headless `digits train` (the same service, no app),
