@@ -11,10 +11,10 @@ import {modelNames} from '../source/model/store.js';
 import {ModelServiceProcess} from '../source/model/service.js';
 import {findModel, readMeta} from '../source/model/store.js';
 import {createTheme} from '../source/theme.js';
-import {useTemporaryHome} from './helpers.js';
+import {temporaryHome} from './helpers.js';
 import {delay, keys, waitForFrame} from './tui-helpers.js';
 
-const home = useTemporaryHome();
+const home = temporaryHome();
 const service = new ModelServiceProcess();
 after(() => service.close());
 afterEach(() => cleanup());

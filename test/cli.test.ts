@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {before, describe, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
+import type {Evaluation} from '../source/model/types.js';
 import {presets} from '../source/model/presets.js';
 import {writeGrayPng} from '../source/image/load.js';
-import {runCli, useTemporaryHome} from './helpers.js';
+import {runCli, temporaryHome} from './helpers.js';
 
-const home = useTemporaryHome();
+const home = temporaryHome();
 const files = path.join(home, 'files');
 
 /** No TensorFlow notice, stack trace or Node warning may reach the user. */
@@ -53,7 +54,7 @@ describe('with a small trained model', () => {
 		const result = await runCli(['train', '--limit', '1000', '--epochs', '1', '--model', 'cli', '--json']);
 		assert.equal(result.code, 0, result.stderr);
 		assertCleanStderr(result.stderr);
-		trainLines = result.stdout.trim().split('\n').map(line => JSON.parse(line));
+		trainLines = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {type: string});
 		const test = await loadMnist('test', {limit: 3});
 		for (let i = 0; i < 3; i++) {
 			// MNIST digits as people hand them in: dark ink on white paper.
@@ -116,19 +117,19 @@ describe('with a small trained model', () => {
 
 	test('predict --min-confidence marks unsure answers', async () => {
 		const result = await runCli(['predict', path.join(files, 'digit-0.png'), '--model', 'cli', '--json', '--min-confidence', '1']);
-		assert.equal(JSON.parse(result.stdout)[0].lowConfidence, true);
+		assert.equal((JSON.parse(result.stdout) as Array<{lowConfidence: boolean}>)[0]?.lowConfidence, true);
 	});
 
 	test('eval --json has the contract fields; --predictions writes every test image', async () => {
 		const csv = path.join(files, 'predictions.csv');
 		const result = await runCli(['eval', '--model', 'cli', '--json', '--predictions', csv]);
 		assert.equal(result.code, 0, result.stderr);
-		const report = JSON.parse(result.stdout);
+		const report = JSON.parse(result.stdout) as Pick<Evaluation, 'backend' | 'confusionMatrix' | 'report'>;
 		assert.deepEqual(Object.keys(report).sort(), ['accuracy', 'backend', 'confusionMatrix', 'model', 'path', 'report']);
 		assert.equal(report.backend, 'tensorflow');
 		assert.equal(report.confusionMatrix.length, 10);
 		assert.equal(report.confusionMatrix.flat().reduce((a: number, b: number) => a + b, 0), 10_000);
-		assert.deepEqual(Object.keys(report.report.classes[0]).sort(), ['f1', 'label', 'precision', 'recall', 'support']);
+		assert.deepEqual(Object.keys(report.report.classes[0] ?? {}).sort(), ['f1', 'label', 'precision', 'recall', 'support']);
 		const lines = fs.readFileSync(csv, 'utf8').trim().split('\n');
 		assert.equal(lines[0], 'index,label,predicted');
 		assert.equal(lines.length, 10_001);
@@ -198,6 +199,6 @@ describe('the fallback backend', () => {
 	test('DIGITS_BACKEND=cpu evaluates on pure JS and says so', async () => {
 		const result = await runCli(['eval', '--model', 'cli', '--json'], {env: {DIGITS_BACKEND: 'cpu'}});
 		assert.equal(result.code, 0, result.stderr);
-		assert.equal(JSON.parse(result.stdout).backend, 'cpu');
+		assert.equal((JSON.parse(result.stdout) as {backend: string}).backend, 'cpu');
 	});
 });

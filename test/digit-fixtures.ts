@@ -185,7 +185,7 @@ const extensions: Record<Mime, string> = {'image/png': 'png', 'image/jpeg': 'jpg
 
 /** Writes one picture as an image file; returns its path. */
 export async function writePicture(folder: string, name: string, picture: Picture): Promise<string> {
-	const image = Jimp.fromBitmap({width: picture.width, height: picture.height, data: Buffer.from(picture.data)});
+	const image = new Jimp({width: picture.width, height: picture.height, data: Buffer.from(picture.data)});
 	const file = path.join(folder, `${name}.${extensions[picture.mime]}`);
 	const bytes = picture.mime === 'image/jpeg' ? await image.getBuffer('image/jpeg', {quality: picture.quality ?? 80}) : await image.getBuffer(picture.mime);
 	await fs.writeFile(file, bytes);

@@ -6,9 +6,9 @@ import path from 'node:path';
 import {before, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
-import {builtBin, root, runCli, useTemporaryHome} from './helpers.js';
+import {builtBin, root, runCli, temporaryHome} from './helpers.js';
 
-const home = useTemporaryHome();
+const home = temporaryHome();
 const digit = path.join(home, 'seven.png');
 
 before(async () => {

@@ -16,12 +16,12 @@ import {ModelServiceProcess} from '../source/model/service.js';
 import {metricsFrom} from '../source/model/metrics.js';
 import type {Evaluation, ModelMeta, TrainEvent} from '../source/model/types.js';
 import {evaluateLayout} from '../source/screens/evaluate/evaluate-layout.js';
-import {createTheme} from '../source/theme.js';
-import {useTemporaryHome} from './helpers.js';
+import {createTheme, type ColorLevel} from '../source/theme.js';
+import {temporaryHome} from './helpers.js';
 import {fakeModelService} from './fake-model-service.js';
 import {delay, keys, waitForFrame} from './tui-helpers.js';
 
-const home = useTemporaryHome();
+const home = temporaryHome();
 const tab = '\t';
 
 /** 20 test images, labels 0–9 twice; four mistakes: 3→5 twice, 4→9, 7→1. */
@@ -84,7 +84,7 @@ function evaluatingService({evaluateMs = 30} = {}) {
 
 const store: AppServices['store'] = {modelExists: () => false, checkModelName: () => {}};
 
-function open({columns = 80, rows = 24, level = 0 as 0 | 3, reportsDir = path.join(home, 'reports')} = {}) {
+function open({columns = 80, rows = 24, level = 0, reportsDir = path.join(home, 'reports')}: {columns?: number; rows?: number; level?: ColorLevel; reportsDir?: string} = {}) {
 	const {model, calls, evaluation} = evaluatingService();
 	const services: AppServices = {model, store, testSet: async () => testSetOf(evaluation.labels), reportsDir};
 	const app = render(<App services={services} theme={createTheme(level)} size={{columns, rows}} defaultModel="small" initial={{screen: 'evaluate'}} />);

@@ -61,7 +61,7 @@ describe('graph trainer on the native backend', () => {
 	let labels: Tensor;
 
 	before(async () => {
-		tf = (await import('@tensorflow/tfjs-node')) as unknown as TF;
+		tf = await import('@tensorflow/tfjs-node');
 		const data = await loadMnist('train', {limit: 64});
 		images = tf.tidy(() => tf.tensor4d(data.images, [data.count, 28, 28, 1], 'int32').toFloat().div(255));
 		labels = tf.tidy(() => tf.oneHot(tf.tensor1d(data.labels, 'int32'), 10).toFloat());

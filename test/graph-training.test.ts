@@ -2,7 +2,7 @@
 // tfjs layers model holding the graph's weights, and falls back to eager (said once) when
 // the graph cannot start.
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {after, before, describe, mock, test} from 'node:test';
 import type {Tensor} from '@tensorflow/tfjs';
 import {loadMnist} from '../source/data/mnist.js';
 import type {TF} from '../source/model/backend.js';
@@ -10,13 +10,13 @@ import {loadModel} from '../source/model/model-files.js';
 import {findModel, readMeta} from '../source/model/store.js';
 import {augmentsEpoch, learningRateAt, train, type TrainContext} from '../source/model/train.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
-import {useTemporaryHome} from './helpers.js';
+import {temporaryHome} from './helpers.js';
 import {nativeEnvironment} from '../source/model/service.js';
 
 // TensorFlow as the model service's child runs it (read when tfjs-node loads, below).
 process.env['TF_ENABLE_ONEDNN_OPTS'] = nativeEnvironment.TF_ENABLE_ONEDNN_OPTS;
 
-useTemporaryHome();
+temporaryHome();
 const base: TrainOptions & {model: string} = {preset: 'classic', epochs: 2, batchSize: 64, learningRate: 0.001, validationSplit: 0.2, seed: 3, limit: 2000, model: 'graph-small'};
 
 function contextFor(tf: TF, events: TrainEvent[]): TrainContext {
@@ -28,7 +28,7 @@ describe('training loop with the graph trainer', () => {
 	const events: TrainEvent[] = [];
 
 	before(async () => {
-		tf = (await import('@tensorflow/tfjs-node')) as unknown as TF;
+		tf = await import('@tensorflow/tfjs-node');
 		await train(contextFor(tf, events), base);
 	});
 
@@ -49,26 +49,22 @@ describe('training loop with the graph trainer', () => {
 	test('the saved layers model holds the graph’s weights: it scores what the graph scored', async () => {
 		const model = await loadModel(tf, findModel('graph-small')!);
 		const data = await loadMnist('train', {limit: 2000});
-		const [images, labels] = tf.tidy(() => [
+		const [images, labels] = tf.tidy((): [Tensor, Tensor] => [
 			tf.tensor4d(data.images.subarray(1600 * 784), [400, 28, 28, 1], 'int32').toFloat().div(255),
 			tf.tensor1d(data.labels.subarray(1600), 'int32'),
 		]);
-		const predicted = tf.tidy(() => (model.predict(images!) as Tensor).argMax(1).equal(labels!).sum().dataSync()[0]!);
+		const predicted = tf.tidy(() => (model.predict(images) as Tensor).argMax(1).equal(labels).sum().dataSync()[0]!);
 		const lastEpoch = events.filter(event => event.type === 'epoch').at(-1) as Extract<TrainEvent, {type: 'epoch'}>;
 		assert.ok(Math.abs(predicted / 400 - lastEpoch.valAccuracy!) <= 1 / 400, `${predicted / 400} vs ${lastEpoch.valAccuracy}`);
-		tf.dispose([images!, labels!]);
+		tf.dispose([images, labels]);
 		model.dispose();
 	});
 });
 
 describe('training loop when the graph cannot start', () => {
-	let written: string[] = [];
-	const originalWrite = process.stderr.write;
-	before(() => {
-		written = [];
-		process.stderr.write = ((text: string) => (written.push(String(text)), true)) as typeof process.stderr.write;
-	});
-	after(() => (process.stderr.write = originalWrite));
+	const written: string[] = [];
+	before(() => mock.method(process.stderr, 'write', (text: string) => (written.push(text), true)));
+	after(() => mock.restoreAll());
 
 	test('falls back to the eager trainer and says why once', async () => {
 		const native = (await import('@tensorflow/tfjs-node')) as unknown as TF;

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A fresh DIGITS_HOME (and config folder) for this test process; models written there only. */
-export function useTemporaryHome(): string {
+export function temporaryHome(): string {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-test-'));
 	process.env['DIGITS_HOME'] = home;
 	process.env['XDG_CONFIG_HOME'] = path.join(home, 'config');

@@ -88,7 +88,7 @@ describe('the layout', () => {
 			selected: 1,
 			empty: 'no files opened yet',
 		});
-		assert.equal(fileList(recentView, 32, true).items[1].label, '...6/handwriting/samples/3.png');
+		assert.equal(fileList(recentView, 32, true).items[1]?.label, '...6/handwriting/samples/3.png');
 		assert.deepEqual(fileList({...recentView, recent: [], shownRecent: []}, 32, false).items, []);
 	});
 });

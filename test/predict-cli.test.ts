@@ -11,9 +11,9 @@ import {expandGlob, expandInputs, segmentToRegExp} from '../source/image/files.j
 import {writeGrayPng} from '../source/image/load.js';
 import type {ModelService} from '../source/model/service.js';
 import {fakeModelService} from './fake-model-service.js';
-import {runCli, useTemporaryHome} from './helpers.js';
+import {runCli, temporaryHome} from './helpers.js';
 
-const home = useTemporaryHome();
+const home = temporaryHome();
 const tree = path.join(home, 'tree');
 
 /** Creates the files (empty unless given contents) and their folders. */

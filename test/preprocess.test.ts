@@ -63,7 +63,7 @@ describe('centerOfMass and inkBounds', () => {
 
 describe('the parts of the pipeline', () => {
 	test('Otsu\'s threshold falls between two clusters', () => {
-		const values = [...new Array(90).fill(0.9), ...new Array(10).fill(0.2)];
+		const values = [...new Array<number>(90).fill(0.9), ...new Array<number>(10).fill(0.2)];
 		const threshold = otsuThreshold(values);
 		assert.ok(threshold > 0.2 && threshold <= 0.9, `threshold ${threshold}`);
 		assert.ok(Math.abs(quantile(values, 0.5) - 0.9) <= 1 / 256);

@@ -5,9 +5,9 @@ import {describe, test} from 'node:test';
 import {presetNames, presets, type PresetDefaults} from '../source/model/presets.js';
 import {fields, formOptions, formReducer, initialForm} from '../source/screens/train/train-form.js';
 import type {ModelNames} from '../source/model/store.js';
-import {runCli, useTemporaryHome} from './helpers.js';
+import {runCli, temporaryHome} from './helpers.js';
 
-useTemporaryHome();
+temporaryHome();
 const store: ModelNames = {modelExists: () => false, checkModelName: () => {}};
 
 describe('every preset of the table', () => {

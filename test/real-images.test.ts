@@ -14,9 +14,9 @@ import {topClasses} from '../source/model/inference.js';
 import {ModelServiceProcess} from '../source/model/service.js';
 import {shippedModelName} from '../source/model/store.js';
 import {digitInk, fixtureKinds, writeAndReadAll} from './digit-fixtures.js';
-import {useTemporaryHome} from './helpers.js';
+import {temporaryHome} from './helpers.js';
 
-useTemporaryHome();
+temporaryHome();
 const PER_KIND = 32;
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-real-images-'));
 const service = new ModelServiceProcess();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {after, before, describe, test} from 'node:test';
+import {after, before, describe, mock, test} from 'node:test';
 import {Jimp} from 'jimp';
 import {reportCommand} from '../source/commands/report.js';
 import {UserError} from '../source/errors.js';
@@ -12,9 +12,9 @@ import {ModelServiceProcess} from '../source/model/service.js';
 import type {Evaluation} from '../source/model/types.js';
 import {percent} from '../source/render/format.js';
 import {fakeModelService} from './fake-model-service.js';
-import {useTemporaryHome} from './helpers.js';
+import {temporaryHome} from './helpers.js';
 
-useTemporaryHome();
+temporaryHome();
 
 type Decoded = {width: number; height: number; colors: number; nonWhite: number; has: (rgb: [number, number, number], tolerance?: number) => boolean};
 
@@ -43,12 +43,11 @@ describe('digits report', () => {
 			if (event.type === 'error') throw new Error(event.message);
 			if (event.type === 'done') accuracy = event.testAccuracy;
 		}
-		const write = process.stdout.write;
-		process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
+		const write = mock.method(process.stdout, 'write', (chunk: string) => ((printed += chunk), true));
 		try {
 			assert.equal(await reportCommand(service, {model: 'r', out}), 0);
 		} finally {
-			process.stdout.write = write;
+			write.mock.restore();
 		}
 	});
 	after(() => {

@@ -7,9 +7,9 @@ import {loadMnist} from '../source/data/mnist.js';
 import {ModelServiceProcess} from '../source/model/service.js';
 import {findModel, readMeta} from '../source/model/store.js';
 import type {TrainEvent, TrainOptions} from '../source/model/types.js';
-import {useTemporaryHome} from './helpers.js';
+import {temporaryHome} from './helpers.js';
 
-const home = useTemporaryHome();
+const home = temporaryHome();
 const base: TrainOptions = {preset: 'classic', epochs: 2, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 7, limit: 2000};
 
 async function collect(events: AsyncIterable<TrainEvent>, onEvent?: (event: TrainEvent) => void): Promise<TrainEvent[]> {
@@ -170,7 +170,7 @@ describe('model service on the native backend', () => {
 		assert.equal(last.type, 'cancelled');
 		assert.equal(last.epoch, 1);
 		assert.equal(last.path, findModel('kept'));
-		assert.equal(readMeta(last.path!).history.length, 1);
+		assert.equal(readMeta(last.path).history.length, 1);
 	});
 
 	test('a model trained again under the same name is reloaded, not served from memory', async () => {

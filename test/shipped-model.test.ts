@@ -6,9 +6,9 @@ import {presets} from '../source/model/presets.js';
 import {ModelServiceProcess} from '../source/model/service.js';
 import {readMeta, resolveModel, shippedModelName} from '../source/model/store.js';
 import type {ModelMeta} from '../source/model/types.js';
-import {useTemporaryHome} from './helpers.js';
+import {temporaryHome} from './helpers.js';
 
-useTemporaryHome();
+temporaryHome();
 let service: ModelServiceProcess;
 before(() => (service = new ModelServiceProcess()));
 after(() => service.close());

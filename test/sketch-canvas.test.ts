@@ -36,7 +36,7 @@ test('brush sizes grow the dab; erasing takes ink away with the same soft edge',
 		dabInto(pixels, pixelCenter(14, 14), radius, 'paint');
 		return pixels.reduce((sum, value) => sum + value, 0);
 	});
-	for (let i = 1; i < areas.length; i++) assert.ok(areas[i]! > areas[i - 1]!, `size ${i} is bigger than ${i - 1}: ${areas}`);
+	for (let i = 1; i < areas.length; i++) assert.ok(areas[i]! > areas[i - 1]!, `size ${i} is bigger than ${i - 1}: ${areas.join(', ')}`);
 	const pixels = blankCanvas().fill(1);
 	dabInto(pixels, pixelCenter(5, 5), 1.1, 'erase');
 	assert.equal(at(pixels, 5, 5), 0);

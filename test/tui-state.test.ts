@@ -199,7 +199,7 @@ describe('keymap', () => {
 				['[/]', 'smaller or bigger brush (mouse: the wheel)'],
 			],
 		);
-		assert.equal(helpRows('sketch', true)[1].keys, 'H/J/K/L/Shift-Left/Shift-Down/Shift-Up/Shift-Right');
+		assert.equal(helpRows('sketch', true)[1]?.keys, 'H/J/K/L/Shift-Left/Shift-Down/Shift-Up/Shift-Right');
 		assert.equal(helpRows('sketch').length, 17);
 		assert.deepEqual(
 			['h', 'J', 'shift+right', '[', ']', '7'].map(key => commandFor(keymaps.sketch, key)?.command),

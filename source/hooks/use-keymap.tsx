@@ -5,21 +5,11 @@
 import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {createMouseRouter, MouseContext} from './use-mouse.js';
-import {commandFor, keyName, keymaps, isKeyBurst, nextKey, type CommandOf, type KeymapName, type KeyName, type KeyPress} from '../input/keymap.js';
-
-type Handlers = Partial<Record<string, (key: KeyName) => void>>;
-
-type Layer = {
-	name: KeymapName;
-	/** Overlays (too-small message) sit above screens whatever order they mount in. */
-	priority: number;
-	order: number;
-	handlers: {current: Handlers};
-	onText: {current?: (text: string) => void};
-};
+import {KeyQueue, LayerStack, type Layer} from '../input/key-queue.js';
+import {commandFor, keyName, keymaps, type CommandOf, type KeymapName, type KeyName, type KeyPress} from '../input/keymap.js';
 
 type Gate = {
-	push: (layer: Omit<Layer, 'order'>) => () => void;
+	push: (layer: Layer) => () => void;
 	/** Called by every keymap owner after each of its commits. */
 	committed: () => void;
 	/** The keymap keys go to now: the help's while it is open. */
@@ -30,108 +20,58 @@ type Gate = {
 	described: KeymapName | undefined;
 };
 
-/** How long the next key waits for the screen to redraw after a key that changed nothing. */
-const settleMs = 150;
-
 const GateContext = createContext<Gate | undefined>(undefined);
 
 export function InputGate({onQuit, children}: {onQuit: () => void; children: ReactNode}) {
-	const layers = useRef<Layer[]>([]);
-	const nextOrder = useRef(0);
 	const [top, setTop] = useState<KeymapName | undefined>();
 	const [helpOpen, setHelpOpen] = useState(false);
 	const helpRef = useRef(helpOpen);
 	helpRef.current = helpOpen;
 	const quitRef = useRef(onQuit);
 	quitRef.current = onQuit;
+	const layers = useMemo(() => new LayerStack(setTop), []);
 
-	const topLayer = () =>
-		layers.current.reduce<Layer | undefined>(
-			(best, layer) => (!best || layer.priority > best.priority || (layer.priority === best.priority && layer.order > best.order) ? layer : best),
-			undefined,
-		);
-
-	const push = useCallback((layer: Omit<Layer, 'order'>) => {
-		const entry = {...layer, order: nextOrder.current++};
-		layers.current.push(entry);
-		setTop(topLayer()?.name);
-		return () => {
-			layers.current = layers.current.filter(other => other !== entry);
-			setTop(topLayer()?.name);
+	const keys = useMemo(() => {
+		const handleOne = (input: string, key: KeyPress) => {
+			const name = keyName(input, key);
+			if (name === 'ctrl+c') {
+				quitRef.current();
+				return;
+			}
+			if (helpRef.current) {
+				if (name !== undefined && commandFor(keymaps.help, name)) setHelpOpen(false);
+				return;
+			}
+			const layer = layers.top();
+			if (!layer) return;
+			const binding = name === undefined ? undefined : commandFor(keymaps[layer.name], name);
+			if (layer.onText.current) {
+				// A focused field takes every printable key its keymap does not bind (q and ? too).
+				if (binding && name) layer.handlers.current[binding.command]?.(name);
+				else if (input && !key.ctrl && !key.meta && !/^[\u0000-\u001F]/.test(input)) layer.onText.current(input);
+				return;
+			}
+			if (name === '?') setHelpOpen(true);
+			else if (binding && name) layer.handlers.current[binding.command]?.(name);
 		};
-	}, []);
+		return new KeyQueue(handleOne, () => Boolean(layers.top()?.onText.current) && !helpRef.current);
+	}, [layers]);
 
-	const handleOne = (input: string, key: Key | KeyPress) => {
-		const name = keyName(input, key);
-		if (name === 'ctrl+c') {
-			quitRef.current();
-			return;
-		}
-		if (helpRef.current) {
-			if (name !== undefined && commandFor(keymaps.help, name)) setHelpOpen(false);
-			return;
-		}
-		const layer = topLayer();
-		if (!layer) return;
-		const binding = name === undefined ? undefined : commandFor(keymaps[layer.name], name);
-		if (layer.onText.current) {
-			// A focused field takes every printable key its keymap does not bind (q and ? too).
-			if (binding) layer.handlers.current[binding.command]?.(name!);
-			else if (input && !key.ctrl && !key.meta && !/^[\u0000-\u001F]/.test(input)) layer.onText.current(input);
-			return;
-		}
-		if (name === '?') {
-			setHelpOpen(true);
-			return;
-		}
-		if (binding) layer.handlers.current[binding.command]?.(name!);
-	};
-	// Keys are handled one at a time, each after React has drawn what the previous one did:
-	// it renders an update a little later, and the next key must meet the screen (and the
-	// keymap) that the previous one left. Keys typed quickly, sent by tmux, or bunched up by a
-	// slow SSH link wait their turn; Ctrl-C never waits. Text for a focused field goes in one piece.
-	const queue = useRef<Array<{input: string; key: KeyPress; burst: boolean}>>([]);
-	const settling = useRef<(() => void) | undefined>(undefined);
-	const settle = () => {
-		let done = false;
-		const go = () => {
-			if (done) return;
-			done = true;
-			settling.current = undefined;
-			setTimeout(replay, 0);
-		};
-		settling.current = go;
-		// A key that changes nothing causes no commit.
-		setTimeout(go, settleMs);
-	};
-	const replay = () => {
-		const first = queue.current[0];
-		if (!first) return;
-		if (first.burst) {
-			const next = nextKey(first.input, Boolean(topLayer()?.onText.current) && !helpRef.current);
-			if (next && next.rest !== '') first.input = next.rest;
-			else queue.current.shift();
-			if (next) handleOne(next.input, next.key);
-		} else {
-			queue.current.shift();
-			handleOne(first.input, first.key);
-		}
-		settle();
-	};
-	const committed = useCallback(() => settling.current?.(), []);
+	const push = useCallback((layer: Layer) => layers.push(layer), [layers]);
+	const committed = useCallback(() => keys.committed(), [keys]);
 	useLayoutEffect(committed);
 	// Mouse reports arrive as text ("[<0;12;5M"): they go to the mouse listeners, never to keys.
 	const mouse = useMemo(createMouseRouter, []);
-	const handle = useCallback((input: string, key: Key) => {
-		if (mouse.take(input)) return;
-		if (keyName(input, key) === 'ctrl+c') {
-			quitRef.current();
-			return;
-		}
-		queue.current.push({input, key, burst: isKeyBurst(input, key)});
-		if (!settling.current && queue.current.length === 1) replay();
-	}, []);
-	useInput(handle);
+	const onInput = useCallback(
+		(input: string, key: Key) => {
+			if (mouse.take(input)) return;
+			// Ctrl-C quits from anywhere and never waits in the queue.
+			if (keyName(input, key) === 'ctrl+c') quitRef.current();
+			else keys.push(input, key);
+		},
+		[mouse, keys],
+	);
+	useInput(onInput);
 
 	const gate = useMemo<Gate>(
 		() => ({push, committed, active: helpOpen ? 'help' : top, helpOpen, setHelpOpen, described: top}),
@@ -168,7 +108,7 @@ export function useKeymap<Name extends KeymapName>(
 	const {push, committed} = useGate();
 	// Every commit of a screen tells the gate, which may be waiting to handle the next key.
 	useLayoutEffect(committed);
-	const handlersRef = useRef<Handlers>(handlers);
+	const handlersRef = useRef<Layer['handlers']['current']>(handlers);
 	handlersRef.current = handlers;
 	const textRef = useRef(onText);
 	textRef.current = onText;

@@ -2,7 +2,7 @@
 // image files, then to the model service. At most one request is in flight and requests
 // start at most every `intervalMs` while a stroke goes on; when a stroke ends the canvas
 // is predicted at once, so the bars follow the pen within the interval.
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {preprocessForModel} from '../image/preprocess.js';
 import {CANVAS_SIZE} from '../sketch/canvas.js';
 
@@ -24,32 +24,33 @@ export function useSketchPrediction(pixels: Float32Array, strokes: number, predi
 	predictRef.current = predict;
 	const flow = useRef({inFlight: false, dirty: false, dirtyNow: false, lastStart: -Infinity, timer: undefined as NodeJS.Timeout | undefined, live: true});
 
-	const run = useCallback(() => {
-		const state = flow.current;
-		clearTimeout(state.timer);
-		state.timer = undefined;
-		state.inFlight = true;
-		state.dirty = false;
-		state.dirtyNow = false;
-		state.lastStart = performance.now();
-		const seen = preprocessForModel({width: CANVAS_SIZE, height: CANVAS_SIZE, data: latest.current});
-		const finish = () => {
-			state.inFlight = false;
-			if (state.dirty && state.live) request(state.dirtyNow);
+	// `run` and `request` call each other: a request starts a run, a run that ends with the
+	// canvas changed meanwhile requests again. Both read only refs, so they are made once.
+	const request = useMemo(() => {
+		const run = () => {
+			const state = flow.current;
+			clearTimeout(state.timer);
+			state.timer = undefined;
+			state.inFlight = true;
+			state.dirty = false;
+			state.dirtyNow = false;
+			state.lastStart = performance.now();
+			const seen = preprocessForModel({width: CANVAS_SIZE, height: CANVAS_SIZE, data: latest.current});
+			const finish = () => {
+				state.inFlight = false;
+				if (state.dirty && state.live) requestRun(state.dirtyNow);
+			};
+			if (!seen) {
+				setPrediction({seen: null, probabilities: null});
+				finish();
+				return;
+			}
+			predictRef.current(seen).then(
+				probabilities => state.live && setPrediction({seen, probabilities}),
+				(error: Error) => state.live && setPrediction({seen, probabilities: null, error: error.message}),
+			).finally(finish);
 		};
-		if (!seen) {
-			setPrediction({seen: null, probabilities: null});
-			finish();
-			return;
-		}
-		predictRef.current(seen).then(
-			probabilities => state.live && setPrediction({seen, probabilities}),
-			(error: Error) => state.live && setPrediction({seen, probabilities: null, error: error.message}),
-		).finally(finish);
-	}, []);
-
-	const request = useCallback(
-		(now: boolean) => {
+		const requestRun = (now: boolean) => {
 			const state = flow.current;
 			if (state.inFlight) {
 				state.dirty = true;
@@ -59,9 +60,9 @@ export function useSketchPrediction(pixels: Float32Array, strokes: number, predi
 			const wait = state.lastStart + intervalMs - performance.now();
 			if (now || wait <= 0) run();
 			else state.timer ??= setTimeout(run, wait);
-		},
-		[run, intervalMs],
-	);
+		};
+		return requestRun;
+	}, [intervalMs]);
 
 	const strokesSeen = useRef(strokes);
 	useEffect(() => {

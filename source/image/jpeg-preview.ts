@@ -168,8 +168,8 @@ function decodeScan(reader: BitReader, scan: Scan): void {
 
 		if (!dc) throw new JpegDataError('a scan uses a Huffman table the file does not define');
 		const length = reader.decode(dc);
-		predictions[part] += extend(reader.bits(length), length);
-		component.dc[index] = predictions[part]! << scan.shift;
+		predictions[part] = predictions[part]! + extend(reader.bits(length), length);
+		component.dc[index] = predictions[part] << scan.shift;
 		if (!scan.skipAc) return;
 		if (!ac) throw new JpegDataError('a scan uses a Huffman table the file does not define');
 		for (let k = 1; k < 64; k++) {

@@ -31,7 +31,7 @@ export async function predictProbabilities(
 	for (let start = 0; start < count; start += batchSize) {
 		const end = Math.min(count, start + batchSize);
 		const input = imageTensor(tf, images, start, end);
-		const output = model.predict(input) as Tensor;
+		const output = model.predict(input);
 		out.set(await output.data(), start * 10);
 		tf.dispose([input, output]);
 		onProgress?.(end, count);

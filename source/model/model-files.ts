@@ -53,7 +53,7 @@ export async function loadModel(tf: TF, dir: string): Promise<LayersModel> {
 		throw new ModelStoreError(`The weights in ${dir} are truncated (${weightData.byteLength} of ${expectedBytes} bytes). Train the model again.`);
 	}
 	try {
-		return await tf.loadLayersModel(tf.io.fromMemory({modelTopology: json.modelTopology as object, weightSpecs, weightData}));
+		return await tf.loadLayersModel(tf.io.fromMemory({modelTopology: json.modelTopology, weightSpecs, weightData}));
 	} catch (error) {
 		throw new ModelStoreError(`${modelFile} could not be loaded (${(error as Error).message.split('\n')[0]}). Train the model again.`);
 	}

@@ -253,7 +253,7 @@ class Child {
 				new Promise<Methods[M]['reply']>((resolve, reject) => {
 					if (this.exited || !this.process.connected) throw this.crashError(null, null);
 					// The reply to this id is this method's: the worker's handler for it is typed so.
-					this.pending.set(id, {resolve: value => resolve(value as Methods[M]['reply']), reject, onReply});
+					this.pending.set(id, {resolve: value => resolve(value), reject, onReply});
 					this.process.send(request);
 				}),
 		);

@@ -85,7 +85,7 @@ export function renderChart(options: ChartOptions): Line[] {
 	const rowCount = Math.abs(Math.round(max * ratio) - bottom);
 	const rowOf = (value: number) => rowCount - (Math.round(clamp(value) * ratio) - bottom);
 	const symbols = markerSymbols(ascii);
-	const epochRow: Cell[] = Array.from({length: width}, () => ({text: ' ', tone: 'muted' as Tone}));
+	const epochRow: Cell[] = Array.from({length: width}, () => ({text: ' ', tone: 'muted'}));
 	let free = labelWidth;
 	for (const epoch of options.epochs) {
 		const column = labelWidth + columnOf(epoch.step, firstStep, lastStep, columns);

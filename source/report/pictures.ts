@@ -22,7 +22,7 @@ const text = (
 	y: number,
 	content: string,
 	size: FontSize,
-	{color = colors.ink as Rgb, align = 'left', valign = 'top', vertical = false}: Partial<Pick<Extract<Shape, {type: 'text'}>, 'color' | 'align' | 'valign' | 'vertical'>> = {},
+	{color = colors.ink, align = 'left', valign = 'top', vertical = false}: Partial<Pick<Extract<Shape, {type: 'text'}>, 'color' | 'align' | 'valign' | 'vertical'>> = {},
 ): Shape => ({type: 'text', x, y, text: content, size, color, align, valign, ...(vertical ? {vertical} : {})});
 
 const fixed = (value: number, decimals: number) => value.toFixed(decimals);
