@@ -64,7 +64,7 @@ module.exports = {
 		...layer('app', ['screens', 'components', 'hooks', 'input', 'render', 'theme', 'model', 'leaves'], ui, 'app/: the shell; run.tsx hands the real service to the screens'),
 		...layer('cli-flags', ['leaves'], [], 'cli-flags.ts: flag checks for main.ts and commands/'),
 		typesFrom('cli-flags', ['model'], 'cli-flags.ts reads flags with the checks model/ declares'),
-		...layer('help-text', ['model/presets'], [], 'help-text.ts: the help lists the presets and their defaults'),
+		...layer('help-text', ['model/presets', 'image/formats'], [], 'help-text.ts: the help lists the presets, their defaults and the image formats'),
 		...layer('commands', ['model', 'data', 'image', 'render', 'report', 'cli-flags', 'leaves'], [], 'commands/: plain text and JSON'),
 		...layer('main', ['commands', 'app', 'cli-flags', 'help-text', 'model', 'render', 'leaves'], ['meow'], 'main.ts: the command table; the app is imported lazily'),
 		...layer('cli', ['main', 'model'], [], 'cli.ts: starts the model service first, then main.ts'),

@@ -13,9 +13,10 @@ import {preprocessForModel} from '../source/image/preprocess.js';
 import {topClasses} from '../source/model/inference.js';
 import {seededRandom, shuffledIndices} from '../source/random.js';
 import {ModelServiceProcess, type ModelService} from '../source/model/service.js';
-import {blankCanvas, brushRadii, CANVAS_SIZE, defaultBrush, lineInto, pixelCenter} from '../source/sketch/canvas.js';
+import {blankCanvas, brushRadii, defaultBrush, lineInto, pixelCenter} from '../source/sketch/canvas.js';
 import {digitInk} from '../test/digit-fixtures.js';
 import {digitStrokes} from '../test/sketch-strokes.js';
+import {imageSide} from '../source/digit-size.js';
 
 const PIXELS = 28 * 28;
 // Digits are redrawn at this many times MNIST's size, so that thickening and thinning are not blocky.
@@ -113,7 +114,7 @@ function sketch(digit: number, random: () => number): Float32Array {
 	const scale = between(random, 0.75, 1.1);
 	const [shiftX, shiftY] = [Math.round(between(random, -3, 3)), Math.round(between(random, -3, 3))];
 	// The cursor moves on whole pixels and stays on the pad.
-	const place = (value: number, shift: number) => Math.min(CANVAS_SIZE - 1, Math.max(0, Math.round(13.5 + (value - 13.5) * scale + shift + between(random, -1, 1))));
+	const place = (value: number, shift: number) => Math.min(imageSide - 1, Math.max(0, Math.round(13.5 + (value - 13.5) * scale + shift + between(random, -1, 1))));
 	for (const stroke of digitStrokes[digit]!) {
 		const points = stroke.map(([x, y]) => pixelCenter(place(x, shiftX), place(y, shiftY)));
 		for (let i = 1; i < points.length; i++) lineInto(pixels, points[i - 1]!, points[i]!, radius, 'paint');
@@ -150,8 +151,8 @@ export async function userInputSets({perKind = 200, seed = 1, folder}: {perKind?
 				let seen: Float32Array | null;
 				if (kind === 'sketch') {
 					const pixels = sketch(labels[i]!, random);
-					seen = preprocessForModel({width: CANVAS_SIZE, height: CANVAS_SIZE, data: pixels});
-					if (folder) await writeGrayPng(file, {width: CANVAS_SIZE, height: CANVAS_SIZE, data: pixels});
+					seen = preprocessForModel({width: imageSide, height: imageSide, data: pixels});
+					if (folder) await writeGrayPng(file, {width: imageSide, height: imageSide, data: pixels});
 				} else {
 					const digit = Float32Array.from(test.images.subarray(index * PIXELS, (index + 1) * PIXELS), value => value / 255);
 					await writeGrayPng(file, pictureKinds[k]!.draw(digit, random));

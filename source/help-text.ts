@@ -1,5 +1,6 @@
 // What `digits --help` and `digits <command> --help` print, word for word. Each command's
 // summary is its line in the overview, which lists the commands in the command table's order.
+import {formatList} from './image/formats.js';
 import {presetNames, presets, trainDefaults, type PresetDefaults} from './model/presets.js';
 
 export type CommandHelp = {summary: string; help: string};
@@ -103,12 +104,12 @@ export const evalHelp: CommandHelp = {
 };
 
 export const predictHelp: CommandHelp = {
-	summary: 'read the digit in image files (PNG, JPEG, BMP, GIF, TIFF), folders or stdin (-)',
+	summary: `read the digit in image files (${formatList}), folders or stdin (-)`,
 	help: `
   Usage
     $ digits predict FILE|FOLDER|GLOB|- ... [options]
 
-  Reads the digit in each image (PNG, JPEG, BMP, GIF, TIFF). A folder means its image
+  Reads the digit in each image (${formatList}). A folder means its image
   files; a quoted glob (*, ?, [...], **) is expanded by digits; - reads one image from
   standard input. Prints file, digit and confidence; a file that fails is reported on
   stderr and the exit code is 1, but the others are still read.

@@ -3,8 +3,9 @@ import {describe, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
 import type {GrayImage} from '../source/image/load.js';
 import {connectedComponents, dilate} from '../source/image/components.js';
-import {centerOfMass, inkBounds, MODEL_SIZE, preprocessForModel, resize} from '../source/image/preprocess.js';
+import {centerOfMass, inkBounds, preprocessForModel, resize} from '../source/image/preprocess.js';
 import {otsuThreshold, paperSurface, quantile} from '../source/image/threshold.js';
+import {imageSide} from '../source/digit-size.js';
 
 function canvas(width: number, height: number, level: number): GrayImage {
 	return {width, height, data: new Float32Array(width * height).fill(level)};
@@ -14,7 +15,7 @@ function fillRect(image: GrayImage, left: number, top: number, width: number, he
 	for (let y = top; y < top + height; y++) image.data.fill(level, y * image.width + left, y * image.width + left + width);
 }
 
-const asModelImage = (data: Float32Array): GrayImage => ({width: MODEL_SIZE, height: MODEL_SIZE, data});
+const asModelImage = (data: Float32Array): GrayImage => ({width: imageSide, height: imageSide, data});
 const rounded = (values: ArrayLike<number>): number[] => Array.from(values, value => Math.round(value * 1000) / 1000);
 
 describe('resize', () => {

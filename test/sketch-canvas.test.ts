@@ -7,13 +7,14 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {readImageFile, writeGrayPng} from '../source/image/load.js';
 import {preprocessForModel} from '../source/image/preprocess.js';
-import {blankCanvas, brushRadii, CANVAS_SIZE, canvasFromPicture, coverage, dabInto, lineInto, pixelCenter} from '../source/sketch/canvas.js';
+import {blankCanvas, brushRadii, canvasFromPicture, coverage, dabInto, lineInto, pixelCenter} from '../source/sketch/canvas.js';
 import {cellToCanvas, sketchLayout} from '../source/sketch/layout.js';
 import {initialSketch, sketchReducer, type SketchAction, type SketchState} from '../source/sketch/sketch-state.js';
 import {renderCanvas} from '../source/render/sketch-canvas.js';
 import {digitLinesToText} from '../source/render/digit.js';
+import {imageSide} from '../source/digit-size.js';
 
-const at = (pixels: Float32Array, x: number, y: number) => pixels[y * CANVAS_SIZE + x]!;
+const at = (pixels: Float32Array, x: number, y: number) => pixels[y * imageSide + x]!;
 const inked = (pixels: Float32Array) => pixels.filter(value => value > 0).length;
 const run = (actions: SketchAction[], state: SketchState = initialSketch()) => actions.reduce(sketchReducer, state);
 
@@ -52,7 +53,7 @@ test('a line between two far cells leaves no gaps', () => {
 	const pixels = blankCanvas();
 	lineInto(pixels, pixelCenter(2, 3), pixelCenter(25, 20), 0.5, 'paint');
 	for (let x = 2; x <= 25; x++) {
-		const column = Array.from({length: CANVAS_SIZE}, (_, y) => at(pixels, x, y));
+		const column = Array.from({length: imageSide}, (_, y) => at(pixels, x, y));
 		assert.ok(Math.max(...column) >= 0.5, `column ${x} has ink`);
 	}
 	assert.equal(at(pixels, 2, 3), 1);
@@ -141,7 +142,7 @@ test('save and open: a sketch comes back exactly (to 8 bits); another picture is
 	try {
 		const state = run([{type: 'pen', mode: 'paint'}, {type: 'count', digit: '8'}, {type: 'move', dx: 0, dy: 1}, {type: 'pen', mode: 'paint'}]);
 		const file = path.join(directory, 'digit.png');
-		await writeGrayPng(file, {width: CANVAS_SIZE, height: CANVAS_SIZE, data: state.drawing.pixels});
+		await writeGrayPng(file, {width: imageSide, height: imageSide, data: state.drawing.pixels});
 		const loaded = canvasFromPicture(await readImageFile(file), preprocessForModel)!;
 		for (let i = 0; i < loaded.length; i++) assert.ok(Math.abs(loaded[i]! - state.drawing.pixels[i]!) <= 0.5 / 255 + 1e-6, `pixel ${i}`);
 		// Dark ink on white paper at another size: found, cropped and centered.

@@ -7,6 +7,7 @@ import {preprocessForModel} from '../image/preprocess.js';
 import type {ModelService} from '../model/service.js';
 import {topClasses} from '../model/inference.js';
 import {percent} from '../render/format.js';
+import {imagePixels} from '../digit-size.js';
 
 type Writer = {write: (text: string) => unknown};
 type Outcome = {file: string; digit: number; confidence: number; probabilities: number[]; lowConfidence?: true} | {file: string; error: string};
@@ -72,8 +73,8 @@ async function predictBatch(service: ModelService, prepared: Prepared[], model: 
 	const good = prepared.flatMap((item, index) => (item.pixels ? [{index, pixels: item.pixels}] : []));
 	if (good.length === 0) return outcomes;
 	await loading;
-	const batch = new Float32Array(good.length * 784);
-	good.forEach((item, i) => batch.set(item.pixels, i * 784));
+	const batch = new Float32Array(good.length * imagePixels);
+	good.forEach((item, i) => batch.set(item.pixels, i * imagePixels));
 	const probabilities = await service.predict(batch, model);
 	const {predicted, confidences} = topClasses(probabilities);
 	good.forEach(({index}, i) => {

@@ -6,8 +6,9 @@ import type {Line} from '../render/cells.js';
 import type {Theme} from '../theme.js';
 import {CellLine} from './CellLine.js';
 import {useTheme} from './theme-context.js';
+import {imageSide} from '../digit-size.js';
 
-export const tileSize = {width: 28, digitRows: 14};
+export const tileSize = {width: imageSide, digitRows: imageSide / 2};
 
 const colorLevels: Record<Theme['level'], ColorLevel> = {0: 'none', 1: 'ansi16', 2: 'ansi256', 3: 'truecolor'};
 

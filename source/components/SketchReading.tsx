@@ -9,6 +9,7 @@ import {halveImage} from '../render/sketch-canvas.js';
 import {CellLine} from './CellLine.js';
 import {PixelLines} from './PixelLines.js';
 import {useTheme} from './theme-context.js';
+import {imageSide, imagePixels} from '../digit-size.js';
 
 export type SketchReadingProps = {
 	seen: Float32Array | null;
@@ -22,7 +23,7 @@ export type SketchReadingProps = {
 	idle?: string;
 };
 
-const blank = new Float32Array(28 * 28);
+const blank = new Float32Array(imagePixels);
 
 // Memoized: keys that only move the cursor leave the reading as it is.
 export const SketchReading = memo(function SketchReading({seen, probabilities, error, width, fullSeen, colorLevel, idle = 'draw a digit'}: SketchReadingProps) {
@@ -30,7 +31,7 @@ export const SketchReading = memo(function SketchReading({seen, probabilities, e
 	const image = seen ?? blank;
 	const seenLines = fullSeen ? renderDigit(image, {colorLevel, ascii: theme.ascii}) : renderDigit(halveImage(image), {colorLevel, ascii: theme.ascii, width: 14});
 	const top = probabilities ? topDigit(probabilities) : undefined;
-	const confidence = top === undefined ? 0 : probabilities![top]!;
+	const confidence = top === undefined ? 0 : (probabilities?.[top] ?? 0);
 	const unsure = top !== undefined && confidence < UNSURE_BELOW;
 	const glyph = top === undefined ? ' ' : unsure ? '?' : String(top);
 	const verdict: Array<{text: string; tone: 'ok' | 'warn' | 'bad' | 'muted' | 'plain'}> = error
@@ -42,10 +43,10 @@ export const SketchReading = memo(function SketchReading({seen, probabilities, e
 				: unsure
 					? [{text: 'not sure', tone: 'warn'}, {text: `${top} or ${runnerUp(probabilities!)}?`, tone: 'warn'}, {text: `${(confidence * 100).toFixed(1)}% for ${top}`, tone: 'muted'}]
 					: [{text: `reads ${top}`, tone: 'ok'}, {text: `${(confidence * 100).toFixed(1)}% sure`, tone: 'plain'}];
-	const textWidth = Math.max(8, width - (fullSeen ? 28 : 14) - BIG_DIGIT_COLUMNS - 4);
+	const textWidth = Math.max(8, width - (fullSeen ? imageSide : imageSide / 2) - BIG_DIGIT_COLUMNS - 4);
 	return (
 		<Box flexDirection="column" width={width} flexShrink={0}>
-			<Text color={theme.color('muted')}>{'model sees'.padEnd((fullSeen ? 28 : 14) + 2)}reads</Text>
+			<Text color={theme.color('muted')}>{'model sees'.padEnd((fullSeen ? imageSide : imageSide / 2) + 2)}reads</Text>
 			<Box>
 				<PixelLines lines={seenLines} />
 				<Box width={2} />

@@ -1,10 +1,10 @@
 // Parses the MNIST IDX files: a big-endian header (magic number, count, dimensions)
 // followed by one unsigned byte per pixel or label. Pure: bytes in, typed arrays out.
 import {UserError} from '../errors.js';
+import {imageSide} from '../digit-size.js';
 
 const IMAGE_MAGIC = 2051;
 const LABEL_MAGIC = 2049;
-const IMAGE_SIZE = 28;
 const IMAGE_HEADER_BYTES = 16;
 const LABEL_HEADER_BYTES = 8;
 const REMEDY = 'Delete it or replace it with the original MNIST file.';
@@ -67,8 +67,8 @@ export function parseIdxImages(bytes: Uint8Array, file: string): IdxImages {
 	const count = view.getUint32(4);
 	const rows = view.getUint32(8);
 	const cols = view.getUint32(12);
-	if (rows !== IMAGE_SIZE || cols !== IMAGE_SIZE) {
-		throw new DataFileError(file, `${file} holds ${rows}×${cols} images, but MNIST images are 28×28. ${REMEDY}`);
+	if (rows !== imageSide || cols !== imageSide) {
+		throw new DataFileError(file, `${file} holds ${rows}×${cols} images, but MNIST images are ${imageSide}×${imageSide}. ${REMEDY}`);
 	}
 
 	checkSize(bytes, file, IMAGE_HEADER_BYTES + count * rows * cols);

@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import zlib from 'node:zlib';
 import {DataFileError, parseIdxImages, parseIdxLabels} from './idx.js';
+import {imagePixels} from '../digit-size.js';
 
 export type MnistSplit = {
 	count: number;
@@ -25,7 +26,6 @@ export type LoadMnistOptions = {
 const gunzip = promisify(zlib.gunzip);
 // The largest MNIST file is 47 MB; refuse gzip bombs well above that.
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
-const PIXELS_PER_IMAGE = 28 * 28;
 
 const FILES = {
 	train: {images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte'},
@@ -127,5 +127,5 @@ export async function loadMnist(split: 'train' | 'test', options: LoadMnistOptio
 	}
 
 	// Copy the kept part so the full file's buffer can be freed.
-	return {count: limit, images: images.pixels.slice(0, limit * PIXELS_PER_IMAGE), labels: labels.labels.slice(0, limit)};
+	return {count: limit, images: images.pixels.slice(0, limit * imagePixels), labels: labels.labels.slice(0, limit)};
 }

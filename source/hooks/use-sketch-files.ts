@@ -6,7 +6,8 @@ import {useCallback} from 'react';
 import {readImageFile, writeGrayPng} from '../image/load.js';
 import {expandHome} from '../image/path-completion.js';
 import {preprocessForModel} from '../image/preprocess.js';
-import {canvasFromPicture, CANVAS_SIZE} from '../sketch/canvas.js';
+import {canvasFromPicture} from '../sketch/canvas.js';
+import {imageSide} from '../digit-size.js';
 
 export type FileMessage = {text: string; tone: 'ok' | 'bad'};
 
@@ -20,7 +21,7 @@ export function useSketchFiles(directory: string, onMessage: (message: FileMessa
 	const save = useCallback(
 		(pixels: Float32Array) => {
 			const file = path.resolve(directory, sketchFileName(new Date()));
-			writeGrayPng(file, {width: CANVAS_SIZE, height: CANVAS_SIZE, data: pixels}).then(
+			writeGrayPng(file, {width: imageSide, height: imageSide, data: pixels}).then(
 				() => onMessage({text: `saved ${file}`, tone: 'ok'}),
 				(error: Error) => onMessage({text: `could not save ${file}: ${error.message}`, tone: 'bad'}),
 			);

@@ -4,7 +4,8 @@
 // is predicted at once, so the bars follow the pen within the interval.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {preprocessForModel} from '../image/preprocess.js';
-import {CANVAS_SIZE} from '../sketch/canvas.js';
+import {imageSide} from '../digit-size.js';
+
 
 export type SketchPrediction = {
 	/** What the model sees: the preprocessed 28×28, null for an empty canvas. */
@@ -35,7 +36,7 @@ export function useSketchPrediction(pixels: Float32Array, strokes: number, predi
 			state.dirty = false;
 			state.dirtyNow = false;
 			state.lastStart = performance.now();
-			const seen = preprocessForModel({width: CANVAS_SIZE, height: CANVAS_SIZE, data: latest.current});
+			const seen = preprocessForModel({width: imageSide, height: imageSide, data: latest.current});
 			const finish = () => {
 				state.inFlight = false;
 				if (state.dirty && state.live) requestRun(state.dirtyNow);

@@ -2,9 +2,8 @@
 // glob the shell did not expand because it was quoted (`*`, `?`, `[...]`, `**`).
 import fs from 'node:fs';
 import path from 'node:path';
+import {formatNames, imageExtensions} from './formats.js';
 
-export const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.bmp', '.gif', '.tif', '.tiff']);
-const FORMATS = 'PNG, JPEG, BMP, GIF or TIFF';
 
 /** Whether a file name has the extension of a format this program reads. */
 export function isImageFileName(name: string): boolean {
@@ -151,11 +150,11 @@ export function expandInputs(inputs: string[]): ImageInput[] {
 				.filter(entry => isImageFileName(entry.name) && !entry.name.startsWith('.') && isFile(path.join(input, entry.name), entry))
 				.map(entry => path.join(input, entry.name))
 				.sort();
-			return images.length > 0 ? images.map(file => ({file})) : [{file: input, error: `${input} has no image files (${FORMATS}) in it.`}];
+			return images.length > 0 ? images.map(file => ({file})) : [{file: input, error: `${input} has no image files (${formatNames}) in it.`}];
 		}
 
 		if (stats || !hasGlobSyntax(input)) return [{file: input}];
 		const images = expandGlob(input).filter(file => isImageFileName(file));
-		return images.length > 0 ? images.map(file => ({file})) : [{file: input, error: `${input} matches no image files (${FORMATS}); check the pattern.`}];
+		return images.length > 0 ? images.map(file => ({file})) : [{file: input, error: `${input} matches no image files (${formatNames}); check the pattern.`}];
 	});
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import {fileTypeFromBuffer} from 'file-type';
 import {imageSize} from 'image-size';
+import {decodableMimes, formatNames, formatSignatures} from './formats.js';
 import {endsEarly} from './integrity.js';
 import {UserError} from '../errors.js';
 import {decodeJpegPreview, JpegDataError, type RgbaImage} from './jpeg-preview.js';
@@ -35,10 +36,6 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const MAX_MEGAPIXELS = 50;
 // JPEGs above this are decoded at 1/8 scale: a camera photo then takes tens of milliseconds, not seconds.
 const REDUCE_JPEG_MEGAPIXELS = 4;
-const FORMATS = 'PNG, JPEG, BMP, GIF or TIFF';
-const DECODABLE = new Set(['image/png', 'image/jpeg', 'image/bmp', 'image/gif', 'image/tiff']);
-// The first bytes of those formats: file-type needs more than these to say what a file is.
-const SIGNATURES = ['89504e47', 'ffd8ff', '47494638', '424d', '49492a00', '4d4d002a'];
 // What file-type's extensions are, in words, for the non-images people most often pick by mistake.
 const KINDS: Record<string, string> = {
 	zip: 'a zip archive',
@@ -66,9 +63,10 @@ function looksLikeText(bytes: Uint8Array): boolean {
 	return head.every(byte => byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
 }
 
+// Whether the file starts like a format read: file-type needs more bytes than these to say what a file is.
 function startsLikeDecodable(bytes: Uint8Array): boolean {
 	const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4)).toString('hex');
-	return SIGNATURES.some(signature => head.startsWith(signature));
+	return formatSignatures.some(signature => head.startsWith(signature));
 }
 
 function looksLikeSvg(bytes: Uint8Array): boolean {
@@ -76,7 +74,7 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
 }
 
 function checkByteSize(size: number, name: string): void {
-	if (size === 0) throw new ImageFileError(name, `${name} is empty (0 bytes); give a ${FORMATS} image.`);
+	if (size === 0) throw new ImageFileError(name, `${name} is empty (0 bytes); give a ${formatNames} image.`);
 	if (size > MAX_FILE_BYTES) {
 		throw new ImageFileError(name, `${name} is too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_FILE_BYTES)}); give a smaller image.`);
 	}
@@ -85,7 +83,7 @@ function checkByteSize(size: number, name: string): void {
 /** Refuses what jimp cannot decode, naming what the file really is; returns the format's name. */
 async function checkFormat(bytes: Uint8Array, name: string): Promise<string> {
 	const type = await fileTypeFromBuffer(bytes);
-	if (type && DECODABLE.has(type.mime)) return type.ext.toUpperCase();
+	if (type && decodableMimes.has(type.mime)) return type.ext.toUpperCase();
 	if (!type && startsLikeDecodable(bytes) && !looksLikeText(bytes)) {
 		throw new ImageFileError(name, `${name} is corrupt or truncated (its header is incomplete); save it again or use another file.`);
 	}
@@ -104,7 +102,7 @@ async function checkFormat(bytes: Uint8Array, name: string): Promise<string> {
 
 	const kind = type ? KINDS[type.ext] ?? `a ${type.ext.toUpperCase()} file` : looksLikeText(bytes) ? 'a text file' : undefined;
 	const what = kind ? `it is ${kind}` : 'its first bytes match no image format';
-	throw new ImageFileError(name, `${name} is not an image (${what}); give a ${FORMATS} file.`);
+	throw new ImageFileError(name, `${name} is not an image (${what}); give a ${formatNames} file.`);
 }
 
 /** Reads width and height from the header, so that enormous images are refused before decoding. */
@@ -189,8 +187,8 @@ export async function readImageFile(file: string): Promise<LoadedImage> {
 		throw new ImageFileError(file, `${file} cannot be opened (${(error as Error).message}); check the path and its permissions.`);
 	}
 
-	if (stats.isDirectory()) throw new ImageFileError(file, `${file} is a folder, not an image; give a ${FORMATS} file.`);
-	if (!stats.isFile()) throw new ImageFileError(file, `${file} is not a regular file; give a ${FORMATS} file.`);
+	if (stats.isDirectory()) throw new ImageFileError(file, `${file} is a folder, not an image; give a ${formatNames} file.`);
+	if (!stats.isFile()) throw new ImageFileError(file, `${file} is not a regular file; give a ${formatNames} file.`);
 	try {
 		await fs.access(file, fs.constants.R_OK);
 	} catch {

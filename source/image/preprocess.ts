@@ -3,8 +3,8 @@
 // placed in 28×28 by its center of mass. One pipeline for sketches and image files.
 import {findInk} from './ink.js';
 import type {GrayImage} from './load.js';
+import {imageSide} from '../digit-size.js';
 
-export const MODEL_SIZE = 28;
 const DIGIT_BOX = 20;
 // Pictures are reduced to this longer side before the heavy work: a digit needs 20 px in the end.
 const WORKING_SIZE = 640;
@@ -175,12 +175,12 @@ export function preprocessForModel(image: GrayImage): Float32Array | null {
 	normalize(scaled);
 	const center = centerOfMass(scaled);
 	// Whole-pixel shifts, as MNIST did: no resampling blur; clamped so nothing is cut off.
-	const left = Math.min(Math.max(Math.round(MODEL_SIZE / 2 - center.x), 0), MODEL_SIZE - scaled.width);
-	const top = Math.min(Math.max(Math.round(MODEL_SIZE / 2 - center.y), 0), MODEL_SIZE - scaled.height);
-	const result = new Float32Array(MODEL_SIZE * MODEL_SIZE);
+	const left = Math.min(Math.max(Math.round(imageSide / 2 - center.x), 0), imageSide - scaled.width);
+	const top = Math.min(Math.max(Math.round(imageSide / 2 - center.y), 0), imageSide - scaled.height);
+	const result = new Float32Array(imageSide * imageSide);
 	for (let y = 0; y < scaled.height; y++) {
 		for (let x = 0; x < scaled.width; x++) {
-			result[(top + y) * MODEL_SIZE + left + x] = scaled.data[y * scaled.width + x]!;
+			result[(top + y) * imageSide + left + x] = scaled.data[y * scaled.width + x]!;
 		}
 	}
 

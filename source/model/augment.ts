@@ -1,12 +1,11 @@
 // On-the-fly augmentation of MNIST batches: each 28×28 image gets a random affine warp,
 // sometimes thicker or thinner strokes, sometimes an elastic distortion. Pure functions on
 // typed arrays, so the training loop can call it once per batch before making a tensor.
+import {imageSide, imagePixels} from '../digit-size.js';
 
-const SIZE = 28;
-const PIXELS = SIZE * SIZE;
 // The padded copy has a one-pixel zero border, so bilinear sampling needs no bounds checks.
-const PADDED = SIZE + 2;
-const CENTER = (SIZE - 1) / 2;
+const PADDED = imageSide + 2;
+const CENTER = (imageSide - 1) / 2;
 
 export type ElasticOptions = {
 	/** Displacement scale in pixels per unit of smoothed noise (Simard et al. used ~34). */
@@ -113,7 +112,7 @@ export function randomAffine(options: AugmentOptions, random: () => number, out:
 }
 
 function checkImage(name: string, image: Float32Array): void {
-	if (image.length !== PIXELS) throw new RangeError(`${name} must hold one 28×28 image (${PIXELS} values), not ${image.length}`);
+	if (image.length !== imagePixels) throw new RangeError(`${name} must hold one ${imageSide}×${imageSide} image (${imagePixels} values), not ${image.length}`);
 }
 
 function clamp01(value: number): number {
@@ -122,21 +121,21 @@ function clamp01(value: number): number {
 
 /** Copies the image into the middle of a 30×30 buffer whose border stays zero. */
 function pad(source: Float32Array, padded: Float32Array): void {
-	for (let y = 0; y < SIZE; y++) {
+	for (let y = 0; y < imageSide; y++) {
 		const to = (y + 1) * PADDED + 1;
-		for (let x = 0; x < SIZE; x++) padded[to + x] = source[y * SIZE + x]!;
+		for (let x = 0; x < imageSide; x++) padded[to + x] = source[y * imageSide + x]!;
 	}
 }
 
 /** A shift by whole pixels: a copy, no interpolation. */
 function translate(source: Float32Array, dx: number, dy: number, out: Float32Array): void {
 	out.fill(0);
-	for (let y = 0; y < SIZE; y++) {
+	for (let y = 0; y < imageSide; y++) {
 		const from = y - dy;
-		if (from < 0 || from >= SIZE) continue;
+		if (from < 0 || from >= imageSide) continue;
 		const start = Math.max(0, dx);
-		const end = Math.min(SIZE, SIZE + dx);
-		for (let x = start; x < end; x++) out[y * SIZE + x] = clamp01(source[from * SIZE + x - dx]!);
+		const end = Math.min(imageSide, imageSide + dx);
+		for (let x = start; x < end; x++) out[y * imageSide + x] = clamp01(source[from * imageSide + x - dx]!);
 	}
 }
 
@@ -162,18 +161,18 @@ export function warp(source: Float32Array, matrix: AffineMatrix, out: Float32Arr
 	pad(source, padded);
 	const dxs = displacement?.dx;
 	const dys = displacement?.dy;
-	for (let y = 0, i = 0; y < SIZE; y++) {
+	for (let y = 0, i = 0; y < imageSide; y++) {
 		// Shifted by one into padded coordinates.
 		const rowX = b * y + c + 1;
 		const rowY = e * y + f + 1;
 		if (dxs && dys) {
-			for (let x = 0; x < SIZE; x++, i++) {
+			for (let x = 0; x < imageSide; x++, i++) {
 				const dx = dxs[i]!;
 				const dy = dys[i]!;
 				out[i] = sample(padded, rowX + a * (x + dx) + b * dy, rowY + d * (x + dx) + e * dy);
 			}
 		} else {
-			for (let x = 0; x < SIZE; x++, i++) out[i] = sample(padded, rowX + a * x, rowY + d * x);
+			for (let x = 0; x < imageSide; x++, i++) out[i] = sample(padded, rowX + a * x, rowY + d * x);
 		}
 	}
 
@@ -193,12 +192,12 @@ function sample(padded: Float32Array, x: number, y: number): number {
 }
 
 /** The affine warp alone (see `warp`). */
-export function affineWarp(source: Float32Array, matrix: AffineMatrix, out: Float32Array = new Float32Array(PIXELS)): Float32Array {
+export function affineWarp(source: Float32Array, matrix: AffineMatrix, out: Float32Array = new Float32Array(imagePixels)): Float32Array {
 	return warp(source, matrix, out);
 }
 
 /** Elastic distortion with given fields: output pixel (x, y) reads the source at (x + dx, y + dy). */
-export function elasticWarp(source: Float32Array, dx: Float32Array, dy: Float32Array, out: Float32Array = new Float32Array(PIXELS)): Float32Array {
+export function elasticWarp(source: Float32Array, dx: Float32Array, dy: Float32Array, out: Float32Array = new Float32Array(imagePixels)): Float32Array {
 	checkImage('dx', dx);
 	checkImage('dy', dy);
 	return warp(source, identityMatrix(), out, {dx, dy});
@@ -215,23 +214,23 @@ function morphology(source: Float32Array, out: Float32Array, amount: number, gro
 	if (source === out) throw new Error('dilate and erode need separate source and out buffers');
 	// The square filter is separable: along rows into `out`, then down columns in place,
 	// keeping the previous row's row-result before it is overwritten.
-	for (let y = 0; y < SIZE; y++) {
-		const row = y * SIZE;
-		for (let x = 0; x < SIZE; x++) {
+	for (let y = 0; y < imageSide; y++) {
+		const row = y * imageSide;
+		for (let x = 0; x < imageSide; x++) {
 			// Edges repeat the nearest pixel, which is neutral for both max and min.
 			const l = source[row + (x > 0 ? x - 1 : x)]!;
 			const m = source[row + x]!;
-			const r = source[row + (x < SIZE - 1 ? x + 1 : x)]!;
+			const r = source[row + (x < imageSide - 1 ? x + 1 : x)]!;
 			out[row + x] = grow ? max3(l, m, r) : min3(l, m, r);
 		}
 	}
 
-	for (let x = 0; x < SIZE; x++) {
+	for (let x = 0; x < imageSide; x++) {
 		let previous = out[x]!;
-		for (let y = 0; y < SIZE; y++) {
-			const i = y * SIZE + x;
+		for (let y = 0; y < imageSide; y++) {
+			const i = y * imageSide + x;
 			const m = out[i]!;
-			const next = y < SIZE - 1 ? out[i + SIZE]! : m;
+			const next = y < imageSide - 1 ? out[i + imageSide]! : m;
 			const extreme = grow ? max3(previous, m, next) : min3(previous, m, next);
 			previous = m;
 			const value = source[i]!;
@@ -243,12 +242,12 @@ function morphology(source: Float32Array, out: Float32Array, amount: number, gro
 }
 
 /** Thicker strokes: each pixel moves toward the brightest of its 3×3 neighbourhood. */
-export function dilate(source: Float32Array, out: Float32Array = new Float32Array(PIXELS), amount = 1): Float32Array {
+export function dilate(source: Float32Array, out: Float32Array = new Float32Array(imagePixels), amount = 1): Float32Array {
 	return morphology(source, out, amount, true);
 }
 
 /** Thinner strokes: each pixel moves toward the darkest of its 3×3 neighbourhood. */
-export function erode(source: Float32Array, out: Float32Array = new Float32Array(PIXELS), amount = 1): Float32Array {
+export function erode(source: Float32Array, out: Float32Array = new Float32Array(imagePixels), amount = 1): Float32Array {
 	return morphology(source, out, amount, false);
 }
 
@@ -274,8 +273,8 @@ export type ElasticKernel = {
 export function elasticKernel(sigma: number): ElasticKernel {
 	if (!(sigma > 0)) throw new RangeError(`sigma must be positive, not ${sigma}`);
 	const stride = Math.max(1, Math.min(4, Math.floor(sigma * 0.6)));
-	const sites = Math.ceil((SIZE - 1) / stride) + 1;
-	const offset = Math.floor((SIZE - 1 - (sites - 1) * stride) / 2);
+	const sites = Math.ceil((imageSide - 1) / stride) + 1;
+	const offset = Math.floor((imageSide - 1 - (sites - 1) * stride) / 2);
 	const radius = Math.ceil(4 * sigma);
 	let total = 0;
 	for (let k = -radius; k <= radius; k++) total += Math.exp(-(k * k) / (2 * sigma * sigma));
@@ -287,9 +286,9 @@ export function elasticKernel(sigma: number): ElasticKernel {
 		}
 	}
 
-	const before = new Int32Array(SIZE);
-	const after = new Float64Array(SIZE);
-	for (let x = 0; x < SIZE; x++) {
+	const before = new Int32Array(imageSide);
+	const after = new Float64Array(imageSide);
+	for (let x = 0; x < imageSide; x++) {
 		const position = (x - offset) / stride;
 		const site = Math.min(Math.floor(position), sites - 2);
 		before[x] = site;
@@ -314,12 +313,12 @@ type Workspace = {
 function workspace(kernel: ElasticKernel): Workspace {
 	return {
 		padded: new Float32Array(PADDED * PADDED),
-		thick: new Float32Array(PIXELS),
-		dx: new Float32Array(PIXELS),
-		dy: new Float32Array(PIXELS),
+		thick: new Float32Array(imagePixels),
+		dx: new Float32Array(imagePixels),
+		dy: new Float32Array(imagePixels),
 		noise: new Float64Array(kernel.sites * kernel.sites),
 		blurred: new Float64Array(kernel.sites * kernel.sites),
-		rows: new Float64Array(kernel.sites * SIZE),
+		rows: new Float64Array(kernel.sites * imageSide),
 		matrix: identityMatrix(),
 	};
 }
@@ -349,21 +348,21 @@ function smoothField(field: Float32Array, kernel: ElasticKernel, alpha: number, 
 
 	// Bilinear from sites to pixels, along x into `rows`, then along y.
 	for (let site = 0; site < sites; site++) {
-		for (let x = 0; x < SIZE; x++) {
+		for (let x = 0; x < imageSide; x++) {
 			const k = site * sites + before[x]!;
-			rows[site * SIZE + x] = blurred[k]! + (blurred[k + 1]! - blurred[k]!) * after[x]!;
+			rows[site * imageSide + x] = blurred[k]! + (blurred[k + 1]! - blurred[k]!) * after[x]!;
 		}
 	}
 
-	for (let y = 0; y < SIZE; y++) {
-		const top = before[y]! * SIZE;
+	for (let y = 0; y < imageSide; y++) {
+		const top = before[y]! * imageSide;
 		const weight = after[y]!;
-		for (let x = 0; x < SIZE; x++) field[y * SIZE + x] = rows[top + x]! + (rows[top + SIZE + x]! - rows[top + x]!) * weight;
+		for (let x = 0; x < imageSide; x++) field[y * imageSide + x] = rows[top + x]! + (rows[top + imageSide + x]! - rows[top + x]!) * weight;
 	}
 }
 
 /** Random smooth displacement fields in pixels (dx, dy) for an elastic distortion. */
-export function elasticFields(random: () => number, alpha: number, kernel: ElasticKernel, dx: Float32Array = new Float32Array(PIXELS), dy: Float32Array = new Float32Array(PIXELS)): {dx: Float32Array; dy: Float32Array} {
+export function elasticFields(random: () => number, alpha: number, kernel: ElasticKernel, dx: Float32Array = new Float32Array(imagePixels), dy: Float32Array = new Float32Array(imagePixels)): {dx: Float32Array; dy: Float32Array} {
 	const space = workspace(kernel);
 	smoothField(dx, kernel, alpha, random, space);
 	smoothField(dy, kernel, alpha, random, space);
@@ -376,9 +375,9 @@ export function elasticFields(random: () => number, alpha: number, kernel: Elast
  * chance `elastic.probability` an elastic distortion, sampled once together. Writes into
  * `out` when given (it must not be `images`).
  */
-export function augmentBatch(images: Float32Array, count: number, options: AugmentOptions, random: () => number, out: Float32Array = new Float32Array(count * PIXELS)): Float32Array {
-	if (images.length < count * PIXELS) throw new RangeError(`${count} images need ${count * PIXELS} values, got ${images.length}`);
-	if (out.length < count * PIXELS) throw new RangeError(`out needs ${count * PIXELS} values, has ${out.length}`);
+export function augmentBatch(images: Float32Array, count: number, options: AugmentOptions, random: () => number, out: Float32Array = new Float32Array(count * imagePixels)): Float32Array {
+	if (images.length < count * imagePixels) throw new RangeError(`${count} images need ${count * imagePixels} values, got ${images.length}`);
+	if (out.length < count * imagePixels) throw new RangeError(`out needs ${count * imagePixels} values, has ${out.length}`);
 	if (out.buffer === images.buffer && out.byteOffset === images.byteOffset) throw new Error('augmentBatch needs an out buffer separate from images');
 	const {elastic} = options;
 	const distort = elastic.probability > 0 && elastic.alpha !== 0;
@@ -387,8 +386,8 @@ export function augmentBatch(images: Float32Array, count: number, options: Augme
 	const displacement = {dx: space.dx, dy: space.dy};
 	const parameters: AffineParameters = {...still};
 	for (let n = 0; n < count; n++) {
-		let source = images.subarray(n * PIXELS, (n + 1) * PIXELS);
-		const target = out.subarray(n * PIXELS, (n + 1) * PIXELS);
+		let source = images.subarray(n * imagePixels, (n + 1) * imagePixels);
+		const target = out.subarray(n * imagePixels, (n + 1) * imagePixels);
 		affineMatrix(randomAffine(options, random, parameters), space.matrix);
 		if (options.thickness > 0 && random() < options.thickness) {
 			// At most 60%: a full 3×3 erode wipes out MNIST's 2-pixel strokes, a full dilate makes blobs.

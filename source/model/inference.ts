@@ -1,15 +1,15 @@
 // Running a loaded model on many images: batched, tensors disposed, plain numbers out.
 import type {LayersModel, Tensor} from '@tensorflow/tfjs';
 import type {TF} from './backend.js';
+import {imagePixels, imageShape} from '../digit-size.js';
 
-export const pixels = 28 * 28;
 const batchSize = 1000;
 
 /** Images as [count, 28, 28, 1] floats in [0, 1]; bytes (0..255) are scaled. */
 export function imageTensor(tf: TF, images: Uint8Array | Float32Array, start: number, end: number): Tensor {
-	const slice = images.subarray(start * pixels, end * pixels);
+	const slice = images.subarray(start * imagePixels, end * imagePixels);
 	const floats = slice instanceof Float32Array ? slice : Float32Array.from(slice, value => value / 255);
-	return tf.tensor4d(floats, [end - start, 28, 28, 1]);
+	return tf.tensor4d(floats, [end - start, ...imageShape]);
 }
 
 /** Whatever turns a batch of images into class probabilities: a layers model or a graph session. */
@@ -26,7 +26,7 @@ export async function predictProbabilities(
 	images: Uint8Array | Float32Array,
 	onProgress?: (done: number, total: number) => void,
 ): Promise<Float32Array> {
-	const count = images.length / pixels;
+	const count = images.length / imagePixels;
 	const out = new Float32Array(count * 10);
 	for (let start = 0; start < count; start += batchSize) {
 		const end = Math.min(count, start + batchSize);

@@ -3,6 +3,7 @@
 // `classic` is exactly the reference network.
 import type {LayersModel} from '@tensorflow/tfjs';
 import type {TF} from './backend.js';
+import {imageShape} from '../digit-size.js';
 import type {LearningRateSchedule, TrainOptions} from './types.js';
 
 export type Activation = 'relu' | 'softmax' | 'linear';
@@ -18,8 +19,7 @@ export type LayerSpec =
 /** Batch normalization settings of both trainers: tfjs's epsilon; momentum 0.9 (tfjs: 0.99) so the moving averages settle within a short run too. */
 export const batchNorm = {momentum: 0.9, epsilon: 1e-3} as const;
 
-/** 28×28 grey images, one channel; ten classes. */
-export const imageShape = [28, 28, 1] as const;
+/** Ten classes, the digits 0–9. */
 export const classCount = 10;
 
 /**

@@ -8,12 +8,13 @@ import {loadMnist, type MnistSplit} from '../data/mnist.js';
 import {augmentBatch, defaultAugmentation} from './augment.js';
 import type {TF} from './backend.js';
 import {GraphTrainer, type BatchResult} from './graph/trainer.js';
-import {imageTensor, layersPredictor, pixels, predictProbabilities, topClasses} from './inference.js';
+import {imageTensor, layersPredictor, predictProbabilities, topClasses} from './inference.js';
 import {saveModel} from './model-files.js';
 import {buildModel, classCount, presetLayers} from './presets.js';
 import {seededRandom, shuffledIndices} from '../random.js';
 import {writableModelsDir} from './store.js';
 import type {BackendName, HistoryEntry, ModelMeta, TrainEvent, TrainerName, TrainOptions} from './types.js';
+import {imagePixels, imageShape} from '../digit-size.js';
 
 export type TrainContext = {
 	tf: TF;
@@ -76,7 +77,7 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 
 	const random = seededRandom(options.seed);
 	// Its own stream, so a run with augmentation sees the same shuffles as one without.
-	const augmentation = options.augment ? {random: seededRandom(options.seed ^ 0x5eed), out: new Float32Array(options.batchSize * pixels)} : undefined;
+	const augmentation = options.augment ? {random: seededRandom(options.seed ^ 0x5eed), out: new Float32Array(options.batchSize * imagePixels)} : undefined;
 	const history: HistoryEntry[] = [];
 	const meta = (): ModelMeta => ({
 		name: options.model,
@@ -162,7 +163,7 @@ async function trainEpoch(context: TrainContext, trainer: Trainer, data: MnistSp
 		const {images, labels} = assemble(indices);
 		const {augmentation} = plan;
 		const pixelsIn = augmentation ? augmentBatch(images, indices.length, defaultAugmentation, augmentation.random, augmentation.out).subarray(0, images.length) : images;
-		const xs = tf.tensor4d(pixelsIn, [indices.length, 28, 28, 1]);
+		const xs = tf.tensor4d(pixelsIn, [indices.length, ...imageShape]);
 		const ys = tf.tensor2d(labels, [indices.length, classCount]);
 		const {loss: batchLoss, accuracy: batchAccuracy} = await trainer.trainBatch(xs, ys);
 		tf.dispose([xs, ys]);
@@ -184,16 +185,16 @@ async function trainEpoch(context: TrainContext, trainer: Trainer, data: MnistSp
  * from batch to batch; the returned views are valid until the next call.
  */
 function batchAssembler(data: MnistSplit, batchSize: number) {
-	const images = new Float32Array(batchSize * pixels);
+	const images = new Float32Array(batchSize * imagePixels);
 	const labels = new Float32Array(batchSize * classCount);
 	return (indices: Int32Array) => {
 		labels.fill(0);
 		indices.forEach((index, i) => {
-			const source = data.images.subarray(index * pixels, (index + 1) * pixels);
-			for (let p = 0; p < pixels; p++) images[i * pixels + p] = source[p]! / 255;
+			const source = data.images.subarray(index * imagePixels, (index + 1) * imagePixels);
+			for (let p = 0; p < imagePixels; p++) images[i * imagePixels + p] = source[p]! / 255;
 			labels[i * classCount + data.labels[index]!] = 1;
 		});
-		return {images: images.subarray(0, indices.length * pixels), labels: labels.subarray(0, indices.length * classCount)};
+		return {images: images.subarray(0, indices.length * imagePixels), labels: labels.subarray(0, indices.length * classCount)};
 	};
 }
 

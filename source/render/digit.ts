@@ -3,6 +3,7 @@
 // the terminal has; a character ramp where there is no UTF-8 (or with --ascii).
 // Output is segments with Ink color strings, so a component prints them as <Text> pieces;
 // `digitLinesToAnsi` gives the same as escape codes for plain output and exact tests.
+import {imageSide, imagePixels} from '../digit-size.js';
 
 /** What the terminal can show: 24-bit, the xterm 256 palette, the 16 named colors, or none. */
 export type ColorLevel = 'truecolor' | 'ansi256' | 'ansi16' | 'none';
@@ -30,7 +31,7 @@ const lowerHalf = '▄';
 const fullBlock = '█';
 
 /** Image `index` of an MNIST byte buffer (784 bytes each) as floats in [0, 1], ink bright. */
-export function digitPixels(images: Uint8Array, index: number, size = 28 * 28): Float32Array {
+export function digitPixels(images: Uint8Array, index: number, size = imagePixels): Float32Array {
 	const pixels = new Float32Array(size);
 	for (let i = 0; i < size; i++) pixels[i] = images[index * size + i]! / 255;
 	return pixels;
@@ -38,7 +39,7 @@ export function digitPixels(images: Uint8Array, index: number, size = 28 * 28): 
 
 /** Lines of segments, ceil(height / 2) lines of `width` characters each; pixels in [0, 1], 0 = black. */
 export function renderDigit(pixels: ArrayLike<number>, options: DigitRenderOptions): DigitLine[] {
-	const width = options.width ?? 28;
+	const width = options.width ?? imageSide;
 	const height = Math.ceil(pixels.length / width);
 	const at = (x: number, y: number) => (y < height ? clamp(pixels[y * width + x] ?? 0) : 0);
 	const lines: DigitLine[] = [];

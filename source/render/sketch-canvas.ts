@@ -2,6 +2,7 @@
 // size (two columns × one row per pixel) for finer mouse work; a character ramp without
 // color or UTF-8. The keyboard cursor is a colored pixel, or a letter without color.
 import {clamp, grayColor, mergeSegments, rampCharacter, type ColorLevel, type DigitLine, type DigitSegment} from './digit.js';
+import {imageSide} from '../digit-size.js';
 
 export type CanvasRenderOptions = {
 	colorLevel: ColorLevel;
@@ -15,19 +16,18 @@ export type CanvasRenderOptions = {
 	cursorLetter?: string;
 };
 
-const size = 28;
 const shades = [' ', '░', '▒', '▓', '█'];
 
 export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOptions): DigitLine[] {
-	const at = (x: number, y: number) => clamp(pixels[y * size + x] ?? 0);
+	const at = (x: number, y: number) => clamp(pixels[y * imageSide + x] ?? 0);
 	const isCursor = (x: number, y: number) => options.cursor?.x === x && options.cursor.y === y;
 	const colored = options.colorLevel !== 'none' && !options.ascii && options.cursorColor !== undefined;
 	const letter = options.cursorLetter ?? 'o';
 	const lines: DigitLine[] = [];
 	if (options.scale === 2) {
-		for (let y = 0; y < size; y++) {
+		for (let y = 0; y < imageSide; y++) {
 			const cells: DigitSegment[] = [];
-			for (let x = 0; x < size; x++) {
+			for (let x = 0; x < imageSide; x++) {
 				const value = at(x, y);
 				if (isCursor(x, y)) cells.push(colored ? {text: '  ', bg: options.cursorColor} : {text: letter + letter});
 				else if (options.ascii) cells.push({text: rampCharacter(value).repeat(2)});
@@ -38,9 +38,9 @@ export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOpt
 		}
 		return lines;
 	}
-	for (let y = 0; y < size; y += 2) {
+	for (let y = 0; y < imageSide; y += 2) {
 		const cells: DigitSegment[] = [];
-		for (let x = 0; x < size; x++) {
+		for (let x = 0; x < imageSide; x++) {
 			const upper = at(x, y);
 			const lower = at(x, y + 1);
 			const cursorUp = isCursor(x, y);
@@ -69,7 +69,7 @@ export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOpt
 }
 
 /** Halves an image in each direction by averaging 2×2 blocks: the small "what the model sees". */
-export function halveImage(pixels: ArrayLike<number>, width = size): Float32Array {
+export function halveImage(pixels: ArrayLike<number>, width = imageSide): Float32Array {
 	const height = Math.ceil(pixels.length / width);
 	const half = new Float32Array(Math.ceil(width / 2) * Math.ceil(height / 2));
 	const halfWidth = Math.ceil(width / 2);

@@ -14,6 +14,7 @@ import {
 	type Shape,
 	type Ticks,
 } from './picture.js';
+import {imageSide} from '../digit-size.js';
 
 type Box = {x: number; y: number; width: number; height: number};
 
@@ -203,7 +204,7 @@ export type ExamplesPictureOptions = {title: string; subtitle?: string; columns?
 export function examplesPicture(sections: readonly ExampleSection[], options: ExamplesPictureOptions): Picture {
 	const columns = options.columns ?? 10;
 	const scale = options.scale ?? 3;
-	const image = 28 * scale;
+	const image = imageSide * scale;
 	const tile = {width: image + 28, height: image + 8 + 42};
 	const left = 32;
 	const width = left * 2 + columns * tile.width;
@@ -231,7 +232,7 @@ function exampleTile(example: ExampleTile, x: number, y: number, image: number, 
 	const caption = right ? `${example.label}  ok` : `true ${example.label} -> ${example.predicted}`;
 	const center = x + image / 2;
 	return [
-		{type: 'gray', x, y, pixels: example.pixels, columns: 28, rows: 28, scale},
+		{type: 'gray', x, y, pixels: example.pixels, columns: imageSide, rows: imageSide, scale},
 		{type: 'frame', x: x - frame, y: y - frame, width: image + 2 * frame, height: image + 2 * frame, color, thickness: frame},
 		{type: 'rect', x: x - frame, y: y + image + frame, width: image + 2 * frame, height: 38, fill: right ? colors.correctBand : colors.wrongBand},
 		text(center, y + image + frame + 2, caption, 14, {align: 'center'}),

@@ -10,11 +10,12 @@ import {misclassified, predictedImage, randomIndices, type PredictedImage} from 
 import {correctCount, reportFiles, reportMarkdown, trainingSummary} from './markdown.js';
 import {confusionPicture, examplesPicture, historyPicture, type ExampleTile} from './pictures.js';
 import {writePicture} from './draw.js';
+import {imagePixels} from '../digit-size.js';
 
 export type ReportInput = {
 	evaluation: Evaluation;
 	meta: ModelMeta;
-	/** The test images in the evaluation's order: count × 784 bytes, ink bright (loadMnist('test').images). */
+	/** The test images in the evaluation's order: count × imagePixels bytes, ink bright (loadMnist('test').images). */
 	testImages: Uint8Array;
 	/** When the report is made (for report.md); now by default. */
 	createdAt?: Date;
@@ -26,8 +27,8 @@ export const exampleCounts = {random: 30, mistakes: 20, seed: 1};
 /** Writes the four files into `dir` (made if missing) and returns their paths. */
 export async function writeReport(dir: string, {evaluation, meta, testImages, createdAt = new Date()}: ReportInput): Promise<string[]> {
 	const total = evaluation.labels.length;
-	if (testImages.length !== total * 784) {
-		throw new RangeError(`Got ${testImages.length / 784} test images for an evaluation of ${total}; they must be the same images.`);
+	if (testImages.length !== total * imagePixels) {
+		throw new RangeError(`Got ${testImages.length / imagePixels} test images for an evaluation of ${total}; they must be the same images.`);
 	}
 	await fs.mkdir(dir, {recursive: true});
 	const file = (name: string) => path.join(dir, name);

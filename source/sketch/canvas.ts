@@ -1,8 +1,8 @@
 // The sketch pad's canvas as plain data: 28×28 ink levels (0 = paper, 1 = full ink), a round
 // brush with a soft, anti-aliased edge like the pen strokes MNIST was scanned from, lines
 // drawn as closely spaced dabs, and stroke-by-stroke undo and redo.
+import {imageSide} from '../digit-size.js';
 
-export const CANVAS_SIZE = 28;
 
 /** Brush radii in pixels, smallest first. */
 export const brushRadii = [0.5, 0.8, 1.1, 1.4, 1.8, 2.4] as const;
@@ -14,7 +14,7 @@ export type BrushMode = 'paint' | 'erase';
 
 /** An empty canvas. */
 export function blankCanvas(): Float32Array {
-	return new Float32Array(CANVAS_SIZE * CANVAS_SIZE);
+	return new Float32Array(imageSide * imageSide);
 }
 
 /** How much of a pixel whose center is `distance` from the brush's center the brush covers: 1 inside, a 1-px ramp at the edge. */
@@ -31,14 +31,14 @@ export function pixelCenter(x: number, y: number): Point {
 export function dabInto(pixels: Float32Array, at: Point, radius: number, mode: BrushMode): void {
 	const reach = radius + 0.5;
 	const left = Math.max(0, Math.floor(at.x - reach));
-	const right = Math.min(CANVAS_SIZE - 1, Math.ceil(at.x + reach));
+	const right = Math.min(imageSide - 1, Math.ceil(at.x + reach));
 	const top = Math.max(0, Math.floor(at.y - reach));
-	const bottom = Math.min(CANVAS_SIZE - 1, Math.ceil(at.y + reach));
+	const bottom = Math.min(imageSide - 1, Math.ceil(at.y + reach));
 	for (let y = top; y <= bottom; y++) {
 		for (let x = left; x <= right; x++) {
 			const amount = coverage(Math.hypot(x + 0.5 - at.x, y + 0.5 - at.y), radius);
 			if (amount <= 0) continue;
-			const i = y * CANVAS_SIZE + x;
+			const i = y * imageSide + x;
 			// Max (not sum): a stroke crossing itself or slowing down does not darken.
 			pixels[i] = mode === 'paint' ? Math.max(pixels[i]!, amount) : Math.min(pixels[i]!, 1 - amount);
 		}
@@ -102,7 +102,7 @@ export function isBlank(pixels: Float32Array): boolean {
  * model's preprocessing), which crops, scales and centers it.
  */
 export function canvasFromPicture(picture: {width: number; height: number; data: Float32Array}, prepare: (picture: {width: number; height: number; data: Float32Array}) => Float32Array | null): Float32Array | null {
-	if (picture.width === CANVAS_SIZE && picture.height === CANVAS_SIZE) {
+	if (picture.width === imageSide && picture.height === imageSide) {
 		const mean = picture.data.reduce((sum, value) => sum + value, 0) / picture.data.length;
 		if (mean < 0.5) return isBlank(picture.data) ? null : Float32Array.from(picture.data, value => Math.min(1, Math.max(0, value)));
 	}

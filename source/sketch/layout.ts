@@ -1,7 +1,8 @@
 // Where the sketch pad's parts go for a window size, and which canvas point a mouse cell is.
 // The screen is drawn from the terminal's top-left corner, so the canvas's cells are known
 // from the layout alone (Ink 6 cannot tell an element's position).
-import {CANVAS_SIZE, type Point} from './canvas.js';
+import {type Point} from './canvas.js';
+import {imageSide} from '../digit-size.js';
 
 export type SketchLayout = {
 	scale: 1 | 2;
@@ -24,10 +25,10 @@ const PANEL_MIN = 44;
 
 /** The layout for a screen area of `columns` × `height` (the status line not included). */
 export function sketchLayout(columns: number, height: number): SketchLayout {
-	const large = columns >= MARGIN + 2 * CANVAS_SIZE + 2 + GAP + PANEL_MIN + 4 && height >= TITLE_ROWS + CANVAS_SIZE + 2 + 1;
+	const large = columns >= MARGIN + 2 * imageSide + 2 + GAP + PANEL_MIN + 4 && height >= TITLE_ROWS + imageSide + 2 + 1;
 	const scale = large ? 2 : 1;
-	const canvasColumns = CANVAS_SIZE * scale;
-	const canvasRows = scale === 2 ? CANVAS_SIZE : CANVAS_SIZE / 2;
+	const canvasColumns = imageSide * scale;
+	const canvasRows = scale === 2 ? imageSide : imageSide / 2;
 	const panelWidth = Math.max(PANEL_MIN, columns - MARGIN - canvasColumns - 2 - GAP);
 	return {scale, canvasLeft: MARGIN + 1, canvasTop: TITLE_ROWS + 1, canvasColumns, canvasRows, panelWidth, fullSeen: large};
 }
@@ -42,5 +43,5 @@ export function cellToCanvas(layout: SketchLayout, column: number, row: number):
 }
 
 export function insideCanvas(point: Point): boolean {
-	return point.x >= 0 && point.y >= 0 && point.x < CANVAS_SIZE && point.y < CANVAS_SIZE;
+	return point.x >= 0 && point.y >= 0 && point.x < imageSide && point.y < imageSide;
 }

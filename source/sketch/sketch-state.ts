@@ -1,8 +1,9 @@
 // The sketch pad's state as a pure reducer: the drawing, the keyboard cursor and its pen,
 // the brush, a vim-style count ("5l"), and the mouse stroke in progress. `strokes` counts
 // finished strokes, so the screen knows when to predict at once rather than throttled.
-import {beginStroke, brushRadii, CANVAS_SIZE, dabInto, defaultBrush, drawOn, emptyDrawing, lineInto, pixelCenter, redo, replaceCanvas, undo, blankCanvas, type BrushMode, type Drawing, type Point} from './canvas.js';
+import {beginStroke, brushRadii, dabInto, defaultBrush, drawOn, emptyDrawing, lineInto, pixelCenter, redo, replaceCanvas, undo, blankCanvas, type BrushMode, type Drawing, type Point} from './canvas.js';
 import type {MouseEvent} from '../input/mouse.js';
+import {imageSide} from '../digit-size.js';
 
 export type Pen = 'up' | BrushMode;
 
@@ -43,7 +44,7 @@ export function brushRadius(state: SketchState): number {
 	return brushRadii[state.brush]!;
 }
 
-const clampPixel = (value: number) => Math.min(CANVAS_SIZE - 1, Math.max(0, value));
+const clampPixel = (value: number) => Math.min(imageSide - 1, Math.max(0, value));
 
 export function sketchReducer(state: SketchState, action: SketchAction): SketchState {
 	switch (action.type) {

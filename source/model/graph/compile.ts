@@ -1,7 +1,8 @@
 // Compiles a preset's layer list into one TensorFlow graph: forward pass, softmax
 // cross-entropy, explicit gradients, Adam on every variable, and the signatures the
 // trainer calls. Adam matches tf.train.adam step for step (see `adamStep`).
-import {classCount, imageShape, type LayerSpec} from '../presets.js';
+import {imageShape} from '../../digit-size.js';
+import {classCount, type LayerSpec} from '../presets.js';
 import {GraphBuilder, type AdamStep, type Operation, type Output, type Variable} from './builder.js';
 import {GraphUnsupported, layerForward, outputShape, parameterShapes, type LayerNode, type ParameterInfo} from './layers.js';
 import type {Signature, SignatureTensor} from './saved-model.js';

@@ -2,6 +2,7 @@
 // small graph (its preset's forward pass, inference mode). A single image takes about a
 // quarter of the time of the layers model's op-by-op predict (see bench/bench.ts).
 import type {LayersModel, Tensor} from '@tensorflow/tfjs';
+import {imageShape} from '../../digit-size.js';
 import type {TF} from '../backend.js';
 import type {Predictor} from '../inference.js';
 import type {LayerSpec} from '../presets.js';
@@ -24,7 +25,7 @@ export async function graphPredictor(tf: TF, model: LayersModel, layers: readonl
 		predict: (images: Tensor) => session.predict({[keys.images]: images})[keys.probabilities]!,
 		dispose: () => session.dispose(),
 	};
-	const probe = tf.randomUniform([4, 28, 28, 1], 0, 1, 'float32', 7);
+	const probe = tf.randomUniform([4, ...imageShape], 0, 1, 'float32', 7);
 	const [fromGraph, fromModel] = [predictor.predict(probe), model.predict(probe) as Tensor];
 	const difference = tf.tidy(() => fromGraph.sub(fromModel).abs().max().dataSync()[0]!);
 	tf.dispose([probe, fromGraph, fromModel]);

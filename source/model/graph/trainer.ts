@@ -1,6 +1,7 @@
 // The graph trainer: compiles the preset into a SavedModel in a temporary folder, opens it
 // in one TensorFlow session (tfjs-node), and runs one session call per training batch.
 import type {LayersModel, NamedTensorMap, Tensor} from '@tensorflow/tfjs';
+import {imageShape} from '../../digit-size.js';
 import type {TF} from '../backend.js';
 import type {LayerSpec} from '../presets.js';
 import {compileTrainingGraph, keys, type AdamOptions, type WeightInfo} from './compile.js';
@@ -103,7 +104,7 @@ export class GraphTrainer {
 
 	/** One step on two blank images, then back to the first weights: every op of a step has run once. */
 	private trialStep(): void {
-		const [images, labels] = [this.tf.zeros([2, 28, 28, 1]), this.tf.oneHot(this.tf.tensor1d([0, 1], 'int32'), 10).toFloat()];
+		const [images, labels] = [this.tf.zeros([2, ...imageShape]), this.tf.oneHot(this.tf.tensor1d([0, 1], 'int32'), 10).toFloat()];
 		try {
 			const {loss} = this.trainBatch(images, labels);
 			if (!Number.isFinite(loss)) throw new Error(`a trial step gave the loss ${loss}`);

@@ -13,6 +13,7 @@ import {asciiText} from '../../render/ascii-text.js';
 import {digitPixels} from '../../render/digit.js';
 import {count, percent} from '../../render/format.js';
 import {gridSize, predictionCaption, randomIndices, runnerUp} from '../../render/gallery.js';
+import {imagePixels} from '../../digit-size.js';
 
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
 
@@ -41,8 +42,8 @@ export function ExamplesScreen({model, width, height, onHome}: Props) {
 		const indices = randomIndices(ready.count, wanted, seed);
 		let live = true;
 		setDraw({seed, indices});
-		const pixels = new Float32Array(indices.length * 784);
-		indices.forEach((index, row) => pixels.set(digitPixels(ready.images, index), row * 784));
+		const pixels = new Float32Array(indices.length * imagePixels);
+		indices.forEach((index, row) => pixels.set(digitPixels(ready.images, index), row * imagePixels));
 		service.predict(pixels, model).then(
 			probabilities => live && setDraw({seed, indices, probabilities}),
 			(error: Error) => live && setDraw({seed, indices, error: error.message}),
