@@ -1,8 +1,9 @@
 // The services the screens use, passed down through a context so tests can hand in fakes.
-import {createContext, useContext, type ReactNode} from 'react';
+import {createContext, useCallback, useContext, type ReactNode} from 'react';
 import type {MnistSplit} from '../data/mnist.js';
 import type {ModelService} from '../model/service.js';
 import type {ModelNames} from '../model/store.js';
+import type {Predict} from './use-sketch-prediction.js';
 
 export type AppServices = {
 	model: ModelService;
@@ -23,4 +24,10 @@ export function useServices(): AppServices {
 	const services = useContext(ServicesContext);
 	if (!services) throw new Error('useServices() needs a <ServicesProvider> above it.');
 	return services;
+}
+
+/** Reads images with the model the service loaded last: the sketch pad's and the Load image screen's reading. */
+export function usePredict(): Predict {
+	const {model} = useServices();
+	return useCallback<Predict>(images => model.predict(images), [model]);
 }

@@ -20,16 +20,19 @@ export type SketchLayout = {
 const TITLE_ROWS = 1;
 const MARGIN = 1;
 const GAP = 2;
-/** Model view, big digit and ten bars at their smallest. */
-const PANEL_MIN = 44;
+/**
+ * The model's reading (its view, the big digit, ten bars) at its smallest, with the view
+ * halved (14×7) or at full size (28×14): the sketch pad and the Load image screen show it.
+ */
+export const readingPanel = {small: {width: 44, rows: 19}, large: {width: 56, rows: 26}} as const;
 
 /** The layout for a screen area of `columns` × `height` (the status line not included). */
 export function sketchLayout(columns: number, height: number): SketchLayout {
-	const large = columns >= MARGIN + 2 * imageSide + 2 + GAP + PANEL_MIN + 4 && height >= TITLE_ROWS + imageSide + 2 + 1;
+	const large = columns >= MARGIN + 2 * imageSide + 2 + GAP + readingPanel.small.width + 4 && height >= TITLE_ROWS + imageSide + 2 + 1;
 	const scale = large ? 2 : 1;
 	const canvasColumns = imageSide * scale;
 	const canvasRows = scale === 2 ? imageSide : imageSide / 2;
-	const panelWidth = Math.max(PANEL_MIN, columns - MARGIN - canvasColumns - 2 - GAP);
+	const panelWidth = Math.max(readingPanel.small.width, columns - MARGIN - canvasColumns - 2 - GAP);
 	return {scale, canvasLeft: MARGIN + 1, canvasTop: TITLE_ROWS + 1, canvasColumns, canvasRows, panelWidth, fullSeen: large};
 }
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import {Box, Text} from 'ink';
 import {useCallback, useReducer} from 'react';
-import {useServices} from '../../hooks/use-services.js';
+import {usePredict} from '../../hooks/use-services.js';
 import {LoadImageFile} from '../../components/LoadImageFile.js';
 import {LoadImageList} from '../../components/LoadImageList.js';
 import {SketchReading} from '../../components/SketchReading.js';
@@ -13,7 +13,6 @@ import {useTheme} from '../../components/theme-context.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
 import {useLoadImageBrowser} from '../../hooks/use-load-image-browser.js';
 import {useLoadImage, type LoadImageMessage} from '../../hooks/use-load-image.js';
-import type {Predict} from '../../hooks/use-sketch-prediction.js';
 import {fieldEdits} from '../../input/text-field.js';
 import {colorLevelOf} from '../../theme.js';
 import {fileList, loadImageLayout, MESSAGE_ROWS, pathText} from './load-image-layout.js';
@@ -29,8 +28,7 @@ export type LoadImageScreenProps = {
 
 export function LoadImageScreen({width, height, onBack, directory = process.cwd()}: LoadImageScreenProps) {
 	const theme = useTheme();
-	const {model: service} = useServices();
-	const predict = useCallback<Predict>(images => service.predict(images), [service]);
+	const predict = usePredict();
 	const [state, dispatch] = useReducer(loadImageReducer, initialLoadImage);
 	const say = useCallback((message?: LoadImageMessage) => dispatch({type: 'message', message}), []);
 	const loader = useLoadImage(predict, say);

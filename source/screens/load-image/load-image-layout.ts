@@ -4,6 +4,7 @@ import type {ListItem} from '../../components/LoadImageList.js';
 import type {BrowserList} from '../../hooks/use-load-image-browser.js';
 import type {BrowserEntry} from '../../image/path-completion.js';
 import {keepEnd} from '../../render/load-image.js';
+import {readingPanel} from '../../sketch/layout.js';
 import type {LoadImageState} from './load-image-state.js';
 
 export type LoadImageLayout = {
@@ -22,16 +23,13 @@ const FIELD_ROWS = 1;
 export const MESSAGE_ROWS = 2;
 const INFO_ROWS = 2;
 const LIST_TITLE_ROWS = 1;
-/** The reading with the model's view halved (14×7) or at full size (28×14): width, height. */
-const SMALL_PANEL = [44, 19] as const;
-const LARGE_PANEL = [56, 26] as const;
 const LEFT_MIN = 33;
 
 /** The layout for a screen area of `columns` × `height` (the status line not included). */
 export function loadImageLayout(columns: number, height: number): LoadImageLayout {
-	const bodyRows = Math.max(SMALL_PANEL[1], height - FIELD_ROWS - MESSAGE_ROWS);
-	const fullSeen = bodyRows >= LARGE_PANEL[1] && columns >= MARGIN + LEFT_MIN + GAP + LARGE_PANEL[0];
-	const panelWidth = fullSeen ? LARGE_PANEL[0] : SMALL_PANEL[0];
+	const bodyRows = Math.max(readingPanel.small.rows, height - FIELD_ROWS - MESSAGE_ROWS);
+	const fullSeen = bodyRows >= readingPanel.large.rows && columns >= MARGIN + LEFT_MIN + GAP + readingPanel.large.width;
+	const panelWidth = fullSeen ? readingPanel.large.width : readingPanel.small.width;
 	const leftWidth = Math.max(LEFT_MIN, columns - MARGIN - GAP - panelWidth);
 	const previewRows = Math.min(20, Math.max(4, Math.floor((bodyRows - INFO_ROWS - LIST_TITLE_ROWS) / 2)));
 	return {leftWidth, previewRows, listRows: bodyRows - previewRows - INFO_ROWS - LIST_TITLE_ROWS, panelWidth, fullSeen};

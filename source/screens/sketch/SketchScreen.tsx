@@ -3,14 +3,14 @@
 // it shows a pure layout; prediction, files and the mouse are hooks, the views components.
 import {Box, Text} from 'ink';
 import {useCallback, useMemo, useReducer} from 'react';
-import {useServices} from '../../hooks/use-services.js';
+import {usePredict} from '../../hooks/use-services.js';
 import {SketchCanvas} from '../../components/SketchCanvas.js';
 import {SketchReading} from '../../components/SketchReading.js';
 import {useTheme} from '../../components/theme-context.js';
 import {useInputState, useKeymap} from '../../hooks/use-keymap.js';
 import {useMouse, useMouseReporting} from '../../hooks/use-mouse.js';
 import {useSketchFiles, type FileMessage} from '../../hooks/use-sketch-files.js';
-import {useSketchPrediction, type Predict} from '../../hooks/use-sketch-prediction.js';
+import {useSketchPrediction} from '../../hooks/use-sketch-prediction.js';
 import {fieldEdits} from '../../input/text-field.js';
 import {colorLevelOf} from '../../theme.js';
 import {sketchScreenLayout} from './sketch-screen-layout.js';
@@ -26,8 +26,7 @@ export type SketchScreenProps = {
 
 export function SketchScreen({width, height, onBack, directory = process.cwd()}: SketchScreenProps) {
 	const theme = useTheme();
-	const {model: service} = useServices();
-	const predict = useCallback<Predict>(images => service.predict(images), [service]);
+	const predict = usePredict();
 	const [state, dispatch] = useReducer(sketchScreenReducer, undefined, initialSketchScreen);
 	const {pad, field} = state;
 	const layout = sketchScreenLayout(pad, width, height, theme.ascii);
