@@ -292,11 +292,14 @@ function rowKeys(bindings: readonly Binding[]): KeyName[] {
 
 export type Hint = {keys: string; label: string};
 
+/** The keymaps of text fields: there `?` and `q` are typed, so the global keys are not offered. */
+const textFieldKeymaps: ReadonlySet<KeymapName> = new Set(['trainField', 'sketchField', 'loadImageField']);
+
 /** The status line's short list of a screen's main keys. */
-export function hints(name: KeymapName, {ascii = false, withHelp = name !== 'help' && name !== 'trainField' && name !== 'loadImageField'} = {}): Hint[] {
+export function hints(name: KeymapName, {ascii = false} = {}): Hint[] {
 	const own: readonly Binding[] = keymaps[name];
 	const global: readonly Binding[] = keymaps.global;
-	const all = withHelp ? [...own, ...global] : own;
+	const all = name === 'help' || textFieldKeymaps.has(name) ? own : [...own, ...global];
 	return all.flatMap(binding => {
 		if (!binding.hint) return [];
 		if (typeof binding.hint === 'string') return [{keys: keyLabel(binding.keys[0]!, ascii), label: binding.hint}];

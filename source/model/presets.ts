@@ -4,7 +4,7 @@
 import type {LayersModel} from '@tensorflow/tfjs';
 import type {TF} from './backend.js';
 import {imageShape} from '../digit-size.js';
-import type {LearningRateSchedule, TrainOptions} from './types.js';
+import type {TrainOptions} from './types.js';
 
 export type Activation = 'relu' | 'softmax' | 'linear';
 export type LayerSpec =
@@ -80,7 +80,8 @@ export type PresetName = keyof typeof presets;
 
 export const presetNames = Object.keys(presets) as readonly PresetName[];
 
-export const learningRateSchedules: readonly LearningRateSchedule[] = ['constant', 'cosine'];
+export const learningRateSchedules = ['constant', 'cosine'] as const;
+export type LearningRateSchedule = (typeof learningRateSchedules)[number];
 
 export function presetLayers(preset: PresetName): readonly LayerSpec[] {
 	return presets[preset].layers;

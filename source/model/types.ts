@@ -1,11 +1,10 @@
 // Shapes shared by the model service, its child processes, the CLI and the TUI.
 // JSON is camelCase everywhere, and these shapes are what --json prints.
-import type {PresetName} from './presets.js';
+import type {LearningRateSchedule, PresetName} from './presets.js';
 
-export type {PresetName};
+export type {LearningRateSchedule, PresetName};
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export type TrainerName = 'graph' | 'eager';
-export type LearningRateSchedule = 'constant' | 'cosine';
 
 export type TrainOptions = {
 	preset: PresetName;
