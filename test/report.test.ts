@@ -108,7 +108,7 @@ test('an --out that cannot be a folder is one sentence, exit code 1', async () =
 	await assert.rejects(reportCommand(service, {out: path.join(file, 'report')}), (error: Error) => {
 		assert.ok(error instanceof UserError);
 		assert.equal(error.exitCode, 1);
-		assert.equal(error.message, `Could not write the report to ${path.join(file, 'report')} (ENOTDIR); choose a writable folder with --out.`);
+		assert.equal(error.message, `Could not write the report to ${path.join(file, 'report')}: a part of the path is a file, not a folder (ENOTDIR); choose a writable folder with --out.`);
 		return true;
 	});
 });
