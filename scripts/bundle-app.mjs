@@ -42,7 +42,9 @@ await esbuild.build({
 	format: 'esm',
 	target: 'node20',
 	// TensorFlow never loads in this process (the model service forks its own child).
-	external: ['@tensorflow/*'],
+	// jimp's fonts are paths computed from the module's own place: bundled, they would point
+	// into dist/, where no fonts are; left outside, they point into jimp's package.
+	external: ['@tensorflow/*', 'jimp/fonts'],
 	plugins: [modelStaysOutside],
 	// Ink's React DevTools hook is only for development (DEV=true).
 	alias: {'react-devtools-core': stub},

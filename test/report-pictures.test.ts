@@ -6,7 +6,7 @@ import type {Evaluation, HistoryEntry, ModelMeta} from '../source/model/types.js
 import {cellHeat, heatRgb, heatScale} from '../source/render/heatmap.js';
 import {colors, dashSegments, linearScale, niceTicks, type Shape} from '../source/report/picture.js';
 import {reportMarkdown, trainingSummary} from '../source/report/markdown.js';
-import {confusionPicture, examplesPicture, historyPicture} from '../source/report/pictures.js';
+import {confusionPicture, examplesPicture, historyPicture, pictureCellHeat} from '../source/report/pictures.js';
 
 const history: HistoryEntry[] = [
 	{epoch: 1, loss: 0.25, accuracy: 0.925, valLoss: 0.08, valAccuracy: 0.975, seconds: 20},
@@ -117,16 +117,31 @@ describe('confusionPicture', () => {
 		const scale = heatScale(matrix);
 		const at = (label: number, predicted: number) => cells[label * 10 + predicted]!.fill;
 		const expected = (label: number, predicted: number) => {
-			const heat = cellHeat(matrix[label]![predicted]!, label === predicted, scale);
+			const heat = pictureCellHeat(matrix[label]!, label, predicted, scale);
 			return heatRgb(heat.kind, heat.fraction);
 		};
 		for (const [label, predicted] of [[0, 0], [9, 9], [3, 3], [1, 1], [3, 2], [2, 0]] as const) assert.deepEqual(at(label, predicted), expected(label, predicted));
 		const labels = texts(picture.shapes);
 		assert.ok(labels.includes('909') && labels.includes('predicted label') && labels.includes('true label'));
 		assert.equal(ofType(picture.shapes, 'text').find(shape => shape.text === 'true label')?.vertical, true);
+		assert.ok(labels.includes('correct: recall (share of the row)') && labels.includes('100%'), 'the legend says what the blue means');
 		// The diagonal is framed, for gray print.
 		assert.equal(ofType(picture.shapes, 'frame').filter(frame => frame.width === 56).length, 10);
 	});
+});
+
+test('the diagonal is shaded by recall: a class with fewer images is not paler for that', () => {
+	const rows = [
+		[1000, 0, 0],
+		[0, 500, 0],
+		[0, 50, 450],
+	];
+	const scale = heatScale(rows);
+	assert.deepEqual(pictureCellHeat(rows[0]!, 0, 0, scale), {kind: 'correct', fraction: 1, level: 4});
+	assert.deepEqual(pictureCellHeat(rows[1]!, 1, 1, scale), {kind: 'correct', fraction: 1, level: 4});
+	assert.deepEqual(pictureCellHeat(rows[2]!, 2, 2, scale), {kind: 'correct', fraction: 0.9, level: 4});
+	assert.deepEqual(pictureCellHeat(rows[2]!, 2, 1, scale), cellHeat(50, false, scale));
+	assert.deepEqual(pictureCellHeat(rows[2]!, 2, 0, scale), {kind: 'zero', fraction: 0, level: 0});
 });
 
 describe('examplesPicture', () => {

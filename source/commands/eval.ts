@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import {UserError} from '../errors.js';
 import type {ModelService} from '../model/service.js';
+import {writeFailure} from '../output-files.js';
 import {backendLabel, count, percent} from '../render/format.js';
 import {classificationReportText, confusionMatrixText} from '../render/classification-report.js';
 
@@ -10,9 +11,16 @@ export async function evalCommand(
 	{model, json, predictions}: {model?: string; json: boolean; predictions?: string},
 ): Promise<number> {
 	const progress = process.stderr.isTTY && !json;
-	const result = await service.evaluate(model, {
-		onProgress: progress ? (done, total) => process.stderr.write(`\r\u001B[2Kevaluating ${count(done)}/${count(total)} test images`) : undefined,
-	});
+	// Tried before the evaluation, so that an unwritable path is said at once, not after it.
+	const madePredictions = predictions !== undefined && tryPredictionsFile(predictions);
+	const result = await service
+		.evaluate(model, {
+			onProgress: progress ? (done, total) => process.stderr.write(`\r\u001B[2Kevaluating ${count(done)}/${count(total)} test images`) : undefined,
+		})
+		.catch((error: unknown) => {
+			if (madePredictions) fs.rmSync(predictions, {force: true});
+			throw error;
+		});
 	if (progress) process.stderr.write('\r\u001B[2K');
 	if (predictions !== undefined) writePredictions(predictions, result.labels, result.predicted);
 	if (json) {
@@ -36,12 +44,27 @@ export async function evalCommand(
 	return 0;
 }
 
+/** Opens the file to append (which changes nothing in it), to learn whether it can be written; true when that made it. */
+function tryPredictionsFile(file: string): boolean {
+	const existed = fs.existsSync(file);
+	try {
+		fs.closeSync(fs.openSync(file, 'a'));
+	} catch (error) {
+		throw cannotWrite(file, error);
+	}
+	return !existed;
+}
+
 function writePredictions(file: string, labels: Uint8Array, predicted: Uint8Array): void {
 	const lines = ['index,label,predicted'];
 	for (let i = 0; i < labels.length; i++) lines.push(`${i},${labels[i]},${predicted[i]}`);
 	try {
 		fs.writeFileSync(file, lines.join('\n') + '\n');
 	} catch (error) {
-		throw new UserError(`Could not write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); choose a writable path for --predictions.`);
+		throw cannotWrite(file, error);
 	}
+}
+
+function cannotWrite(file: string, error: unknown): UserError {
+	return new UserError(`Could not write ${file}: ${writeFailure(error) ?? (error as Error).message}; choose a writable path for --predictions.`);
 }

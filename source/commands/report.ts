@@ -5,9 +5,23 @@ import {loadMnist} from '../data/mnist.js';
 import {UserError} from '../errors.js';
 import type {ModelService} from '../model/service.js';
 import {readMeta} from '../model/store.js';
+import {makeFolder, removeFolder, writeFailure} from '../output-files.js';
 import {count, percent} from '../render/format.js';
 
 export async function reportCommand(service: ModelService, {model, out}: {model?: string; out?: string}): Promise<number> {
+	// The folder is made before the evaluation, so that an unwritable one is said at once, not after it.
+	const made = await makeFolder(out ?? 'reports').catch((error: unknown) => {
+		throw cannotWrite(out ?? 'reports', error);
+	});
+	try {
+		return await evaluateAndWrite(service, {model, out});
+	} catch (error) {
+		await removeFolder(made);
+		throw error;
+	}
+}
+
+async function evaluateAndWrite(service: ModelService, {model, out}: {model?: string; out?: string}): Promise<number> {
 	const progress = process.stderr.isTTY;
 	const evaluation = await service.evaluate(model, {
 		onProgress: progress ? (done, total) => process.stderr.write(`\r\u001B[2Kevaluating ${count(done)}/${count(total)} test images`) : undefined,
@@ -22,9 +36,7 @@ export async function reportCommand(service: ModelService, {model, out}: {model?
 	try {
 		files = await writeReport(dir, {evaluation, meta, testImages: test.images});
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === undefined) throw error;
-		throw new UserError(`Could not write the report to ${dir} (${code}); choose a writable folder with --out.`);
+		throw cannotWrite(dir, error);
 	} finally {
 		if (progress) process.stderr.write('\r\u001B[2K');
 	}
@@ -37,4 +49,10 @@ export async function reportCommand(service: ModelService, {model, out}: {model?
 		].join('\n'),
 	);
 	return 0;
+}
+
+/** A file system error as the one sentence the user sees; anything else is a bug and stays as it is. */
+function cannotWrite(dir: string, error: unknown): Error {
+	const reason = writeFailure(error);
+	return reason === undefined ? (error as Error) : new UserError(`Could not write the report to ${dir}: ${reason}; choose a writable folder with --out.`);
 }

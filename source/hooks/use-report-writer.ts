@@ -6,6 +6,7 @@ import {useServices} from './use-services.js';
 import type {TestSetState} from './use-test-set.js';
 import type {Evaluation, ModelDescription} from '../model/types.js';
 import type {Tone} from '../render/cells.js';
+import {writeFailure} from '../output-files.js';
 
 export type Notice = {text: string; tone: Tone};
 
@@ -33,7 +34,7 @@ export function useReportWriter(evaluated: {evaluation: Evaluation; description:
 			.then(({writeReport}) => writeReport(dir, {evaluation, meta: description.meta, testImages: testSet.testSet.images}))
 			.then(
 				files => setNotice({text: `report written to ${dir}${path.sep}: ${files.map(file => path.basename(file)).join(', ')}`, tone: 'ok'}),
-				(error: Error) => setNotice({text: `could not write the report to ${dir}: ${error.message}`, tone: 'bad'}),
+				(error: Error) => setNotice({text: `could not write the report to ${dir}: ${writeFailure(error) ?? error.message}`, tone: 'bad'}),
 			);
 	};
 	return {notice: notice ?? {text: `w writes the PNG report into ${dir}${path.sep}`, tone: 'muted'}, write};

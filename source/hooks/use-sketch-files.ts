@@ -8,6 +8,7 @@ import {expandHome} from '../image/path-completion.js';
 import {preprocessForModel} from '../image/preprocess.js';
 import {canvasFromPicture} from '../sketch/canvas.js';
 import {imageSide} from '../digit-size.js';
+import {writeFailure} from '../output-files.js';
 
 export type FileMessage = {text: string; tone: 'ok' | 'bad'};
 
@@ -23,7 +24,7 @@ export function useSketchFiles(directory: string, onMessage: (message: FileMessa
 			const file = path.resolve(directory, sketchFileName(new Date()));
 			writeGrayPng(file, {width: imageSide, height: imageSide, data: pixels}).then(
 				() => onMessage({text: `saved ${file}`, tone: 'ok'}),
-				(error: Error) => onMessage({text: `could not save ${file}: ${error.message}`, tone: 'bad'}),
+				(error: Error) => onMessage({text: `could not save in ${path.dirname(file)}: ${writeFailure(error) ?? error.message}`, tone: 'bad'}),
 			);
 		},
 		[directory, onMessage],

@@ -2,7 +2,7 @@
 // (loss and accuracy per epoch, train vs validation), the confusion matrix as a heat map
 // with counts, and a grid of test digits with their labels. Numbers only; no pixels here.
 import type {HistoryEntry} from '../model/types.js';
-import {cellHeat, heatRgb, heatScale, needsLightText} from '../render/heatmap.js';
+import {cellHeat, heatRgb, heatScale, needsLightText, type CellHeat, type HeatScale} from '../render/heatmap.js';
 import {
 	approximateTextWidth,
 	colors,
@@ -132,8 +132,8 @@ function isNumber(value: number | null | undefined): value is number {
 export type ConfusionPictureOptions = {title: string; subtitle?: string; cellSize?: number};
 
 /**
- * The heat map with a count in every cell, on the terminal heat map's two scales; the
- * diagonal is framed, so it stands out in gray print too. Legends for both scales below.
+ * The heat map with a count in every cell: the diagonal shaded by recall, the errors on the
+ * terminal heat map's log scale; the diagonal is framed, so it stands out in gray print too. Legends for both scales below.
  */
 export function confusionPicture(matrix: readonly (readonly number[])[], options: ConfusionPictureOptions): Picture {
 	const cell = options.cellSize ?? 56;
@@ -153,7 +153,7 @@ export function confusionPicture(matrix: readonly (readonly number[])[], options
 		shapes.push(text(grid.x + label * cell + cell / 2, grid.y - 14, String(label), 16, {align: 'center', valign: 'bottom'}));
 		row.forEach((count, predicted) => {
 			const x = grid.x + predicted * cell;
-			const heat = cellHeat(count, predicted === label, scale);
+			const heat = pictureCellHeat(row, label, predicted, scale);
 			const fill = heatRgb(heat.kind, heat.fraction);
 			shapes.push({type: 'rect', x, y: rowY, width: cell, height: cell, fill});
 			const color = heat.kind === 'zero' ? colors.muted : needsLightText(fill) ? colors.white : colors.ink;
@@ -173,12 +173,22 @@ export function confusionPicture(matrix: readonly (readonly number[])[], options
 
 	const legendY = grid.y + grid.size + 40;
 	const legendWidth = Math.min(220, (grid.size - 40) / 2);
-	shapes.push(...scaleLegend({x: grid.x, y: legendY, width: legendWidth}, 'correct (diagonal)', 'correct', scale.correctMax, 'linear'));
-	shapes.push(...scaleLegend({x: grid.x + grid.size - legendWidth, y: legendY, width: legendWidth}, 'errors (log scale)', 'error', scale.errorMax, 'log'));
+	shapes.push(...scaleLegend({x: grid.x, y: legendY, width: legendWidth}, 'correct: recall (share of the row)', 'correct', ['0%', '100%']));
+	shapes.push(...scaleLegend({x: grid.x + grid.size - legendWidth, y: legendY, width: legendWidth}, 'errors (log scale)', 'error', ['1', scale.errorMax.toLocaleString('en-US')]));
 	return {width, height, background: colors.white, shapes};
 }
 
-function scaleLegend(at: {x: number; y: number; width: number}, title: string, kind: 'correct' | 'error', max: number, how: 'linear' | 'log'): Shape[] {
+/**
+ * How a cell of the picture is shaded: the diagonal by recall (the share of its row), so that
+ * a class with fewer test images does not look worse; errors on the heat map's log scale.
+ */
+export function pictureCellHeat(row: readonly number[], label: number, predicted: number, scale: HeatScale): CellHeat {
+	const count = row[predicted] ?? 0;
+	if (predicted !== label) return cellHeat(count, false, scale);
+	return cellHeat(count, true, {...scale, correctMax: row.reduce((total, each) => total + each, 0)});
+}
+
+function scaleLegend(at: {x: number; y: number; width: number}, title: string, kind: 'correct' | 'error', [low, high]: readonly [string, string]): Shape[] {
 	const steps = 40;
 	const barHeight = 14;
 	const shapes: Shape[] = [text(at.x, at.y, title, 14)];
@@ -188,9 +198,8 @@ function scaleLegend(at: {x: number; y: number; width: number}, title: string, k
 		shapes.push({type: 'rect', x: x0, y: at.y + 22, width: x1 - x0, height: barHeight, fill: heatRgb(kind, (i + 0.5) / steps)});
 	}
 	shapes.push({type: 'frame', x: at.x, y: at.y + 22, width: at.width, height: barHeight, color: colors.muted, thickness: 1});
-	const low = how === 'log' ? '1' : '0';
 	shapes.push(text(at.x, at.y + 22 + barHeight + 4, low, 12, {color: colors.axis}));
-	shapes.push(text(at.x + at.width, at.y + 22 + barHeight + 4, max.toLocaleString('en-US'), 12, {align: 'right', color: colors.axis}));
+	shapes.push(text(at.x + at.width, at.y + 22 + barHeight + 4, high, 12, {align: 'right', color: colors.axis}));
 	return shapes;
 }
 

@@ -11,6 +11,7 @@ import {correctCount, reportFiles, reportMarkdown, trainingSummary} from './mark
 import {confusionPicture, examplesPicture, historyPicture, type ExampleTile} from './pictures.js';
 import {writePicture} from './draw.js';
 import {imagePixels} from '../digit-size.js';
+import {makeFolder, removeFolder} from '../output-files.js';
 
 export type ReportInput = {
 	evaluation: Evaluation;
@@ -24,13 +25,24 @@ export type ReportInput = {
 /** How many digits examples.png shows: a seeded random draw, then the most confident mistakes. */
 export const exampleCounts = {random: 30, mistakes: 20, seed: 1};
 
-/** Writes the four files into `dir` (made if missing) and returns their paths. */
+/** Writes the four files into `dir` (made if missing, and taken away again if writing fails) and returns their paths. */
 export async function writeReport(dir: string, {evaluation, meta, testImages, createdAt = new Date()}: ReportInput): Promise<string[]> {
 	const total = evaluation.labels.length;
 	if (testImages.length !== total * imagePixels) {
 		throw new RangeError(`Got ${testImages.length / imagePixels} test images for an evaluation of ${total}; they must be the same images.`);
 	}
-	await fs.mkdir(dir, {recursive: true});
+	const made = await makeFolder(dir);
+	try {
+		return await writeFiles(dir, {evaluation, meta, testImages, createdAt});
+	} catch (error) {
+		// A folder made for this report goes again: no empty or half-filled folder is left behind.
+		await removeFolder(made);
+		throw error;
+	}
+}
+
+async function writeFiles(dir: string, {evaluation, meta, testImages, createdAt}: Required<ReportInput>): Promise<string[]> {
+	const total = evaluation.labels.length;
 	const file = (name: string) => path.join(dir, name);
 	const tile = (image: PredictedImage): ExampleTile => ({...image, pixels: digitPixels(testImages, image.index)});
 	const random = randomIndices(total, exampleCounts.random, exampleCounts.seed).map(index => tile(predictedImage(evaluation, index)));
