@@ -12,6 +12,7 @@ import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js'
 import {useTraining, type TrainingRun} from '../screens/train/use-training.js';
 import {helpRows, hints, keymapTitles} from '../input/keymap.js';
 import type {ModelService} from '../model/service.js';
+import type {ModelDescription} from '../model/types.js';
 import {EvaluateScreen} from '../screens/evaluate/EvaluateScreen.js';
 import {ExamplesScreen} from '../screens/examples/ExamplesScreen.js';
 import {HomeScreen} from '../screens/home/HomeScreen.js';
@@ -66,6 +67,9 @@ function Shell({size, initial, defaultModel, onQuit}: AppProps) {
 		},
 		[services],
 	);
+	// The model picked on the Model info screen becomes the session's: loaded first, so a model
+	// that cannot be loaded leaves the one in use as it was (the picker says why).
+	const chooseSessionModel = useCallback((name: string) => services.model.load(name).then(model => dispatch(loadedAction(model))), [services]);
 	const training = useTraining(services.model, {onFinished});
 	const trainingRef = useRef(training);
 	trainingRef.current = training;
@@ -87,7 +91,7 @@ function Shell({size, initial, defaultModel, onQuit}: AppProps) {
 
 	return (
 		<InputGate onQuit={quit}>
-			<Frame state={state} dispatch={dispatch} columns={columns} rows={rows} training={training} initial={initial} onQuit={quit} />
+			<Frame state={state} dispatch={dispatch} columns={columns} rows={rows} training={training} initial={initial} onQuit={quit} onUseModel={chooseSessionModel} />
 		</InputGate>
 	);
 }
@@ -100,9 +104,10 @@ type FrameProps = {
 	training: TrainingRun;
 	initial: AppProps['initial'];
 	onQuit: () => void;
+	onUseModel: (name: string) => Promise<void>;
 };
 
-function Frame({state, dispatch, columns, rows, training, initial, onQuit}: FrameProps) {
+function Frame({state, dispatch, columns, rows, training, initial, onQuit, onUseModel}: FrameProps) {
 	const theme = useTheme();
 	const {active, helpOpen, described} = useInputState();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
@@ -124,7 +129,7 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit}: Fram
 		) : state.screen === 'loadImage' ? (
 			<LoadImageScreen width={columns} height={screenHeight} onBack={home} />
 		) : state.screen === 'modelInfo' ? (
-			<ModelInfoScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
+			<ModelInfoScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} onUseModel={onUseModel} />
 		) : (
 			<HomeScreen items={menuItems(state.backend)} onOpen={screen => dispatch({type: 'open', screen})} onQuit={onQuit} />
 		);
@@ -175,7 +180,11 @@ function useModelStatus(services: AppServices, defaultModel: string | undefined,
 function loadModel(service: ModelService, name: string, send: (action: AppAction) => void): void {
 	send({type: 'modelLoading', name});
 	service.load(name).then(
-		model => send({type: 'modelLoaded', name: model.name, testAccuracy: model.meta.test?.accuracy ?? null}),
+		model => send(loadedAction(model)),
 		(error: Error) => send({type: 'modelFailed', message: error.message}),
 	);
+}
+
+function loadedAction(model: ModelDescription): AppAction {
+	return {type: 'modelLoaded', name: model.name, testAccuracy: model.meta.test?.accuracy ?? null};
 }

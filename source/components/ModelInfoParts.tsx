@@ -1,7 +1,8 @@
 // The parts of the Model info screen: the title, the layer table with the lines on how the
-// model was trained, and the loss and accuracy charts of its training history.
+// model was trained, the loss and accuracy charts of its training history, and the model picker.
 import {Box, Text} from 'ink';
 import type {HistoryEntry} from '../model/types.js';
+import type {Tone} from '../render/cells.js';
 import {asciiText} from '../render/ascii-text.js';
 import {count} from '../render/format.js';
 import {historyChart} from '../render/model-info.js';
@@ -20,21 +21,65 @@ export function ModelTitle({name, parameters, hint}: {name: string; parameters: 
 	);
 }
 
-export function Architecture({table, details}: {table: string[]; details: string[]}) {
+/**
+ * The layer table (its header, the layer rows from `first` to `end`, the total), the line
+ * saying which layers show when it scrolls, and the detail lines (each fits the width).
+ */
+export function Architecture({table, first, end, position, details}: {table: string[]; first: number; end: number; position: string; details: string[]}) {
 	const theme = useTheme();
+	const rows = table.slice(1, -1).slice(first, end);
 	return (
-		<Box flexDirection="column">
-			{table.map((line, index) => (
-				<Text key={index} color={theme.color(index === 0 ? 'muted' : 'plain')} bold={index === table.length - 1} wrap="truncate-end">
-					{line}
-				</Text>
-			))}
-			<Text> </Text>
-			{details.map((line, index) => (
-				<Text key={index} wrap="wrap">
+		<Box flexDirection="column" flexShrink={0}>
+			<Text color={theme.color('muted')} wrap="truncate-end">
+				{table[0]}
+			</Text>
+			{rows.map((line, index) => (
+				<Text key={first + index} wrap="truncate-end">
 					{asciiText(line, theme.ascii)}
 				</Text>
 			))}
+			<Text bold wrap="truncate-end">
+				{table.at(-1)}
+			</Text>
+			<Text color={theme.color('muted')}>{asciiText(position, theme.ascii) || ' '}</Text>
+			{details.map((line, index) => (
+				<Text key={index} wrap="truncate-end">
+					{asciiText(line, theme.ascii)}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+/**
+ * The model picker: its table (header first) with the rows from `first` to `end`, the
+ * selected one marked (inverse, and › without color), where the list is scrolled to, and a
+ * message line (loading, an error, or what the pick changes).
+ */
+export function ModelPicker({table, selected, first, end, position, message}: {table: string[]; selected: number; first: number; end: number; position: string; message: {text: string; tone: Tone}}) {
+	const theme = useTheme();
+	return (
+		<Box flexDirection="column" flexShrink={0}>
+			<Text bold color={theme.color('accent')}>
+				Choose the model for this session
+			</Text>
+			<Text> </Text>
+			<Text color={theme.color('muted')} wrap="truncate-end">{`  ${table[0]}`}</Text>
+			{table.slice(1).slice(first, end).map((line, index) => {
+				const isSelected = first + index === selected;
+				return (
+					<Box key={first + index}>
+						<Text color={theme.color('accent')}>{isSelected ? (theme.ascii ? '> ' : '› ') : '  '}</Text>
+						<Text inverse={isSelected} wrap="truncate-end">
+							{asciiText(line, theme.ascii)}
+						</Text>
+					</Box>
+				);
+			})}
+			<Text color={theme.color('muted')}>{asciiText(position, theme.ascii) || ' '}</Text>
+			<Text color={theme.color(message.tone)} wrap="truncate-end">
+				{asciiText(message.text, theme.ascii)}
+			</Text>
 		</Box>
 	);
 }

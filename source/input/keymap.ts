@@ -77,8 +77,19 @@ export const keymaps = {
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
 	],
 	modelInfo: [
+		{command: 'up', keys: ['up', 'k'], help: 'scroll the layer table (small windows)', hint: {label: 'scroll', keys: '↑↓'}},
+		{command: 'down', keys: ['down', 'j']},
+		{command: 'pageUp', keys: ['pageup'], help: 'scroll the layer table by a page'},
+		{command: 'pageDown', keys: ['pagedown']},
 		{command: 'view', keys: ['tab'], help: 'switch between the architecture and the training history (small windows)', hint: 'views'},
-		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu', hint: 'back'},
+		{command: 'models', keys: ['m'], help: 'choose the model for this session (Sketch, Load image, Examples, Evaluate)', hint: 'models'},
+		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
+	],
+	modelPicker: [
+		{command: 'up', keys: ['up', 'k'], help: 'previous model', hint: {label: 'move', keys: '↑↓'}},
+		{command: 'down', keys: ['down', 'j'], help: 'next model'},
+		{command: 'use', keys: ['return'], help: 'use the model in this session (`digits models --use NAME` sets the default)', hint: 'use'},
+		{command: 'close', keys: ['escape', 'q', 'm'], help: 'back to the model info', hint: 'back'},
 	],
 	sketch: [
 		{command: 'moveLeft', keys: ['left', 'h'], help: 'move the cursor (a number first: that many pixels)', hint: {label: 'move', keys: 'hjkl'}},
@@ -144,6 +155,7 @@ export const keymapTitles: Record<KeymapName, string> = {
 	evaluate: 'evaluate',
 	examples: 'examples',
 	modelInfo: 'model info',
+	modelPicker: 'choose a model',
 	sketch: 'sketch pad',
 	sketchField: 'open a PNG',
 	loadImage: 'load image',
