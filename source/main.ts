@@ -190,10 +190,28 @@ async function loadApp(): Promise<typeof import('./app/run.js')> {
 }
 
 /**
+ * A reader that closes the pipe early (`digits models | head -1`) ends the command at once
+ * with exit 0, as `ls | head` does, and stops the model service's children.
+ */
+function endQuietlyWhenReaderCloses(service: ModelService): void {
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			service.close();
+			if (error.code === 'EPIPE') process.exit(0);
+			try {
+				fs.writeSync(2, `digits could not write its output (${error.code ?? error.message}).\n`);
+			} catch {}
+			process.exit(1);
+		});
+	}
+}
+
+/**
  * Runs `digits argv…` and sets the exit code. `service` is the bin's: it starts no child until
  * asked (cli.ts asks at once for the commands that need one), and is closed here on every way out.
  */
 export async function run(argv: string[], service: ModelService): Promise<void> {
+	endQuietlyWhenReaderCloses(service);
 	// Until the command's flags are read, --debug anywhere counts.
 	let debug = argv.includes('--debug');
 	try {
