@@ -1,11 +1,11 @@
 // The only place reading the flags (cli.ts, the bin, only peeks at the command): one table of
 // commands drives the help, the check of each command's flags and the dispatch; errors become
-// exit codes (0 success, 1 runtime failure, 2 usage error, 130 interrupted).
+// exit codes (0 success, 1 runtime failure, 2 usage error, 130 SIGINT, 143 SIGTERM).
 import fs from 'node:fs';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import meow, {type AnyFlags, type TypedFlags} from 'meow';
 import {flagValue, switchFlag, UsageError} from './cli-flags.js';
-import {UserError} from './errors.js';
+import {signalExitCodes, UserError, type ExitSignal} from './errors.js';
 import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
 import {reportCommand} from './commands/report.js';
@@ -27,11 +27,16 @@ type Command<Flags extends AnyFlags = AnyFlags> = {
 	flags: Flags;
 	/** Arguments that are not flags: handed to the handler, a usage error, or ignored (the full-screen app). */
 	input: 'files' | 'none' | 'ignored';
+	/**
+	 * The command answers SIGINT and SIGTERM itself (training stops at the next batch, the app
+	 * restores the terminal); any other ends at once, with 130 or 143.
+	 */
+	handlesSignals?: true;
 	run(call: Call<Flags>): Promise<number> | number;
 };
 
 /** A command `digits --help` lists; its handler sees its own flags typed. */
-function command<Flags extends AnyFlags>(name: string, {summary, help}: CommandHelp, definition: Pick<Command<Flags>, 'flags' | 'input' | 'run'>): Command & {summary: string} {
+function command<Flags extends AnyFlags>(name: string, {summary, help}: CommandHelp, definition: Pick<Command<Flags>, 'flags' | 'input' | 'handlesSignals' | 'run'>): Command & {summary: string} {
 	return {name, summary, help, ...definition};
 }
 
@@ -58,6 +63,7 @@ const commands = [
 			force: {type: 'boolean'},
 		},
 		input: 'none',
+		handlesSignals: true,
 		run({flags, argv, service}) {
 			const preset = flagValue('preset', flags.preset, trainDefaults.preset, trainChecks.preset);
 			const {defaults} = presets[preset];
@@ -109,6 +115,7 @@ const commands = [
 	command('sketch', sketchHelp, {
 		flags: {ascii: {type: 'boolean'}},
 		input: 'ignored',
+		handlesSignals: true,
 		run({flags, service}) {
 			if (!process.stdout.isTTY || !process.stdin.isTTY) throw new UsageError('digits sketch needs a terminal on both sides (it is the full-screen sketch pad); to read an image file use `digits predict FILE`.');
 			return openApp(service, {ascii: Boolean(flags.ascii), screen: 'sketch'});
@@ -122,6 +129,7 @@ const app: Command = {
 	help: overviewHelp(commands),
 	flags: {ascii: {type: 'boolean'}},
 	input: 'ignored',
+	handlesSignals: true,
 	run({flags, service, showHelp}) {
 		// The app needs a terminal on both sides; piped or redirected, `digits` prints the help.
 		if (!process.stdout.isTTY || !process.stdin.isTTY) showHelp();
@@ -190,15 +198,44 @@ async function loadApp(): Promise<typeof import('./app/run.js')> {
 }
 
 /**
+ * A reader that closes the pipe early (`digits models | head -1`) ends the command at once
+ * with exit 0, as `ls | head` does, and stops the model service's children.
+ */
+function endQuietlyWhenReaderCloses(service: ModelService): void {
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			service.close();
+			if (error.code === 'EPIPE') process.exit(0);
+			try {
+				fs.writeSync(2, `digits could not write its output (${error.code ?? error.message}).\n`);
+			} catch {}
+			process.exit(1);
+		});
+	}
+}
+
+/** SIGINT, SIGTERM and SIGHUP end a command at once, with its children: exit 130, 143 or 129. */
+function exitOnSignals(service: ModelService): void {
+	for (const signal of Object.keys(signalExitCodes) as ExitSignal[]) {
+		process.on(signal, () => {
+			service.close();
+			process.exit(signalExitCodes[signal]);
+		});
+	}
+}
+
+/**
  * Runs `digits argv…` and sets the exit code. `service` is the bin's: it starts no child until
  * asked (cli.ts asks at once for the commands that need one), and is closed here on every way out.
  */
 export async function run(argv: string[], service: ModelService): Promise<void> {
+	endQuietlyWhenReaderCloses(service);
 	// Until the command's flags are read, --debug anywhere counts.
 	let debug = argv.includes('--debug');
 	try {
 		const parsed = parse(argv, service);
 		debug = parsed.debug;
+		if (!parsed.command.handlesSignals) exitOnSignals(service);
 		process.exitCode = await runCommand(parsed.command, parsed.call);
 	} catch (error) {
 		const known = error instanceof UserError;

@@ -22,6 +22,7 @@ import {ModelInfoScreen} from '../screens/model-info/ModelInfoScreen.js';
 import {SketchScreen} from '../screens/sketch/SketchScreen.js';
 import {TrainScreen} from '../screens/train/TrainScreen.js';
 import type {Theme} from '../theme.js';
+import {signalExitCodes} from '../errors.js';
 import {appReducer, initialAppState, type AppAction, type AppState} from './app-state.js';
 import {ServicesProvider, useServices, type AppServices} from '../hooks/use-services.js';
 import type {TrainingOutcome} from '../screens/train/training-state.js';
@@ -35,7 +36,7 @@ export type AppProps = {
 	initial?: {screen?: ScreenName; form?: Partial<FormValues>; autostart?: boolean};
 	/** The name of the default model, if any (read once at start). */
 	defaultModel?: string;
-	/** Called as the app quits, with the exit code (130 when a training run was interrupted). */
+	/** Called as the app quits, with the exit code: 130 after Ctrl-C or when a training run was interrupted, else 0. */
 	onQuit?: (code: number) => void;
 };
 
@@ -74,23 +75,29 @@ function Shell({size, initial, defaultModel, onQuit}: AppProps) {
 	const trainingRef = useRef(training);
 	trainingRef.current = training;
 
-	const quit = useCallback(() => {
-		if (quitting.current) {
-			// A second Ctrl-C does not wait for the batch to end.
-			exit();
-			return;
-		}
-		quitting.current = true;
-		const run = trainingRef.current;
-		const interrupted = run.running;
-		void run.stopAndWait(stopWaitMs).then(() => {
-			onQuit?.(interrupted ? 130 : 0);
-			exit();
-		});
-	}, [exit, onQuit]);
+	const leave = useCallback(
+		(code: number) => {
+			if (quitting.current) {
+				// A second Ctrl-C does not wait for the batch to end.
+				exit();
+				return;
+			}
+			quitting.current = true;
+			const run = trainingRef.current;
+			const interrupted = run.running;
+			void run.stopAndWait(stopWaitMs).then(() => {
+				onQuit?.(interrupted ? signalExitCodes.SIGINT : code);
+				exit();
+			});
+		},
+		[exit, onQuit],
+	);
+	const quit = useCallback(() => leave(0), [leave]);
+	// Ctrl-C is the terminal's interrupt, whatever the app was doing.
+	const interrupt = useCallback(() => leave(signalExitCodes.SIGINT), [leave]);
 
 	return (
-		<InputGate onQuit={quit}>
+		<InputGate onQuit={interrupt}>
 			<Frame state={state} dispatch={dispatch} columns={columns} rows={rows} training={training} initial={initial} onQuit={quit} onUseModel={chooseSessionModel} />
 		</InputGate>
 	);

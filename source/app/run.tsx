@@ -17,10 +17,7 @@ export async function runApp(service: ModelService, {ascii = false, initial}: Ru
 	const guard = takeTerminal(process.stdout, process.stdin, {
 		// Ink draws its last frame while the alternate screen is still up, then we leave it.
 		beforeRestore: () => instance?.unmount(),
-		onSignal: signal => {
-			service.close();
-			process.exit(signal === 'SIGHUP' ? 129 : 130);
-		},
+		onSignal: () => service.close(),
 	});
 	try {
 		// Training redraws itself about four times a second (use-training merges its events);

@@ -1,15 +1,16 @@
 // `digits train`: headless training, one line per epoch (or NDJSON events with --json).
+import {signalExitCodes, type ExitSignal} from '../errors.js';
 import {ModelService, ServiceError} from '../model/service.js';
 import type {TrainEvent, TrainOptions} from '../model/types.js';
 import {backendLabel, count, duration, percent} from '../render/format.js';
 
 export async function trainCommand(service: ModelService, options: TrainOptions, {json}: {json: boolean}): Promise<number> {
 	const controller = new AbortController();
-	let interrupted = false;
-	const stop = () => {
+	let interrupted: ExitSignal | undefined;
+	const stop = (signal: ExitSignal) => {
 		// A second Ctrl-C does not wait for the batch to end.
-		if (interrupted) process.exit(130);
-		interrupted = true;
+		if (interrupted) process.exit(signalExitCodes[signal]);
+		interrupted = signal;
 		controller.abort();
 		if (!json) process.stderr.write('\nstopping after this batch; the last finished epoch is kept…\n');
 	};
@@ -28,7 +29,7 @@ export async function trainCommand(service: ModelService, options: TrainOptions,
 				if (progress && event.type === 'batch') process.stderr.write(progressLine(event));
 			}
 			if (event.type === 'error') code = 1;
-			if (event.type === 'cancelled') code = 130;
+			if (event.type === 'cancelled') code = signalExitCodes[interrupted ?? 'SIGINT'];
 		}
 	} catch (error) {
 		if (json && error instanceof ServiceError && error.exitCode === 1) {

@@ -2,6 +2,7 @@
 // so we switch it ourselves, and put everything back synchronously on every way out:
 // a normal exit, SIGINT, SIGTERM, SIGHUP and an uncaught error.
 import fs from 'node:fs';
+import {signalExitCodes, type ExitSignal} from '../errors.js';
 
 export const enterFullScreen = '\u001B[?1049h\u001B[H\u001B[2J\u001B[?25l';
 /** Mouse reporting off (harmless when it was never on), cursor shown, main screen back. */
@@ -19,13 +20,13 @@ export type TerminalGuard = {
 
 /**
  * Switches to the alternate screen and makes sure it is left again. `beforeRestore` runs
- * first on a signal or crash (e.g. to stop training and unmount Ink); `onSignal` decides the
- * exit code for a signal (the default exits with 128 + its number).
+ * first on a signal or crash (e.g. to stop training and unmount Ink); on a signal, `onSignal`
+ * runs after the restore, and the process exits with the signal's code (130 for SIGINT).
  */
 export function takeTerminal(
 	stdout: Output,
 	stdin: Input,
-	{beforeRestore, onSignal}: {beforeRestore?: (reason: 'signal' | 'error') => void; onSignal?: (signal: NodeJS.Signals) => void} = {},
+	{beforeRestore, onSignal}: {beforeRestore?: (reason: 'signal' | 'error') => void; onSignal?: (signal: ExitSignal) => void} = {},
 ): TerminalGuard {
 	let restored = false;
 	const write = (text: string) => {
@@ -42,14 +43,13 @@ export function takeTerminal(
 		} catch {}
 		write(leaveFullScreen);
 	};
-	const signalNumbers: Record<string, number> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
-	const onSignalEvent = (signal: NodeJS.Signals) => {
+	const onSignalEvent = (signal: ExitSignal) => {
 		try {
 			beforeRestore?.('signal');
 		} catch {}
 		restore();
-		if (onSignal) onSignal(signal);
-		else process.exit(128 + (signalNumbers[signal] ?? 0));
+		onSignal?.(signal);
+		process.exit(signalExitCodes[signal]);
 	};
 	const onCrash = (error: unknown) => {
 		try {
@@ -59,7 +59,7 @@ export function takeTerminal(
 		process.stderr.write(`digits failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exit(1);
 	};
-	const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+	const signals = Object.keys(signalExitCodes) as ExitSignal[];
 	for (const signal of signals) process.on(signal, onSignalEvent);
 	process.on('uncaughtException', onCrash);
 	process.on('unhandledRejection', onCrash);
