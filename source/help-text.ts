@@ -149,19 +149,24 @@ export const reportHelp: CommandHelp = {
 };
 
 export const modelsHelp: CommandHelp = {
-	summary: 'list the models and choose the default one',
+	summary: 'list the models, choose the default one, delete the ones you made',
 	help: `
   Usage
     $ digits models [options]
 
   Lists the models: name, preset, test accuracy, date, and which one is the default.
+  The models that ship with digits say (shipped) and cannot be deleted. A model's test
+  accuracy is measured when training ends, or by digits eval or digits report.
 
   Options
     --json                   a JSON array instead of a table
     --use NAME               make NAME the default model
+    --delete NAME            delete the model NAME (asks first in a terminal)
+    --yes                    delete without asking (needed when input is not a terminal)
 
   Examples
     $ digits models
     $ digits models --use mine
+    $ digits models --delete mine --yes
 `,
 };

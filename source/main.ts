@@ -103,9 +103,9 @@ const commands = [
 		},
 	}),
 	command('models', modelsHelp, {
-		flags: {json: {type: 'boolean'}, use: {type: 'string'}},
+		flags: {json: {type: 'boolean'}, use: {type: 'string'}, delete: {type: 'string'}, yes: {type: 'boolean'}},
 		input: 'none',
-		run: ({flags}) => modelsCommand({json: Boolean(flags.json), use: flags.use}),
+		run: ({flags}) => modelsCommand({json: Boolean(flags.json), use: flags.use, remove: flags.delete, yes: Boolean(flags.yes)}),
 	}),
 	command('report', reportHelp, {
 		flags: {model: {type: 'string'}, out: {type: 'string'}},

@@ -4,6 +4,7 @@ import {UserError} from '../errors.js';
 import type {ModelService} from '../model/service.js';
 import {backendLabel, count, percent} from '../render/format.js';
 import {classificationReportText, confusionMatrixText} from '../render/classification-report.js';
+import {recordTestAccuracy} from '../model/store.js';
 
 export async function evalCommand(
 	service: ModelService,
@@ -14,6 +15,7 @@ export async function evalCommand(
 		onProgress: progress ? (done, total) => process.stderr.write(`\r\u001B[2Kevaluating ${count(done)}/${count(total)} test images`) : undefined,
 	});
 	if (progress) process.stderr.write('\r\u001B[2K');
+	recordTestAccuracy(result.path, result.accuracy);
 	if (predictions !== undefined) writePredictions(predictions, result.labels, result.predicted);
 	if (json) {
 		const {backend, model: name, path, accuracy, confusionMatrix, report} = result;

@@ -6,6 +6,7 @@ import {UserError} from '../errors.js';
 import type {ModelService} from '../model/service.js';
 import {readMeta} from '../model/store.js';
 import {count, percent} from '../render/format.js';
+import {recordTestAccuracy} from '../model/store.js';
 
 export async function reportCommand(service: ModelService, {model, out}: {model?: string; out?: string}): Promise<number> {
 	const progress = process.stderr.isTTY;
@@ -13,6 +14,7 @@ export async function reportCommand(service: ModelService, {model, out}: {model?
 		onProgress: progress ? (done, total) => process.stderr.write(`\r\u001B[2Kevaluating ${count(done)}/${count(total)} test images`) : undefined,
 	});
 	if (progress) process.stderr.write('\r\u001B[2Kdrawing the report');
+	recordTestAccuracy(evaluation.path, evaluation.accuracy);
 	const meta = readMeta(evaluation.path);
 	const test = await loadMnist('test');
 	const dir = out ?? path.join('reports', evaluation.model);
