@@ -5,6 +5,60 @@ import {presetNames, presets, trainDefaults, type PresetDefaults} from './model/
 
 export type CommandHelp = {summary: string; help: string};
 
+/** The width every help fits in: the narrowest terminal digits is made for. */
+export const helpWidth = 80;
+
+/** A line that names something (an option, a command) and then describes it after two or more spaces. */
+const definition = /^( *\S(?:\S| (?! ))*) {2,}(?=\S)/;
+
+/**
+ * The help refilled to `width` columns, so that texts written at any length (and the preset
+ * defaults and image formats they show) never overflow a terminal. A paragraph and an
+ * option's or command's description are filled between words, their continuation lines
+ * under their first word; headings and usage or example lines (`$ ...`) stay as written.
+ */
+export function fitHelp(text: string, width = helpWidth): string {
+	const lines: string[] = [];
+	let block: {lead: string; hang: number; words: string[]} | undefined;
+	const flush = () => {
+		if (block) lines.push(...fill(block.lead, block.hang, block.words, width));
+		block = undefined;
+	};
+	for (const line of text.split('\n')) {
+		const indent = line.length - line.trimStart().length;
+		const words = line.trim().split(/ +/);
+		const named = definition.exec(line)?.[0];
+		if (block && !named && line.trim() !== '' && !line.trimStart().startsWith('$') && indent === block.hang) {
+			block.words.push(...words);
+			continue;
+		}
+		flush();
+		if (named) block = {lead: named, hang: named.length, words: line.slice(named.length).split(/ +/)};
+		else if (line.trim() === '' || line.trimStart().startsWith('$')) lines.push(line);
+		else block = {lead: ' '.repeat(indent), hang: indent, words};
+	}
+	flush();
+	return lines.join('\n');
+}
+
+/** Words filled into lines of at most `width` columns after `lead`, then after `hang` spaces; a word longer than a line has one to itself. */
+function fill(lead: string, hang: number, words: string[], width: number): string[] {
+	const lines: string[] = [];
+	let line = lead;
+	let empty = true;
+	for (const word of words) {
+		if (!empty && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = ' '.repeat(hang);
+			empty = true;
+		}
+		line += (empty ? '' : ' ') + word;
+		empty = false;
+	}
+	lines.push(line);
+	return lines;
+}
+
 /** `digits --help`: the usage, one line per command, the global options and examples. */
 export function overviewHelp(commands: ReadonlyArray<{name: string; summary: string}>): string {
 	const lines = commands.map(({name, summary}) => `    ${name.padEnd(12)}${summary}`).join('\n');
@@ -12,7 +66,8 @@ export function overviewHelp(commands: ReadonlyArray<{name: string; summary: str
   A handwritten-digit recognizer that lives in the terminal.
 
   Usage
-    $ digits                 the full-screen app (in a terminal): train with live charts, …
+    $ digits                 the full-screen app in a terminal: train with live charts,
+                             evaluate, sketch digits, read images
     $ digits <command> [options]
 
   Commands
@@ -62,14 +117,14 @@ export const trainHelp: CommandHelp = {
   Options
     --preset NAME            network: ${presetNames.join(', ')} (default ${trainDefaults.preset}); the
                              next settings default to the preset's:
-    --epochs N               passes over the training images (${shown('epochs')})
+    --epochs N               passes over the images (${shown('epochs')})
     --batch-size N           images per step (${shown('batchSize')})
     --learning-rate X        Adam's learning rate (${shown('learningRate')})
     --schedule NAME          learning rate over the epochs: constant or cosine (${shown('schedule')})
-    --[no-]augment           shift, rotate, thicken and distort each batch; the last epoch
-                             sees the images as they are (${shown('augment', value => (value ? 'on' : 'off'))})
-    --validation-split X     part of the training images held out to validate, 0 to <1 (${shown('validationSplit')})
-    --seed N                 same seed, same shuffles and initial weights (default ${trainDefaults.seed})
+    --[no-]augment           shift, rotate, thicken and distort each batch, except in the
+                             last epoch (${shown('augment', value => (value ? 'on' : 'off'))})
+    --validation-split X     training images held out to validate: 0 to <1 (${shown('validationSplit')})
+    --seed N                 same seed, same shuffles and weights (default ${trainDefaults.seed})
     --limit N                use only the first N training images (quick tries)
     --model NAME             save as NAME (default <preset>-<yyyymmdd-hhmm>)
     --force                  replace an existing model of that name
@@ -95,7 +150,7 @@ export const evalHelp: CommandHelp = {
   Options
     --model NAME             the model to score (default: the default model)
     --json                   one JSON object instead of text
-    --predictions FILE.csv   also write index,label,predicted for every test image
+    --predictions FILE.csv   also write index,label,predicted per test image
 
   Examples
     $ digits eval
@@ -117,7 +172,7 @@ export const predictHelp: CommandHelp = {
   Options
     --model NAME             the model to use (default: the default model)
     --json                   a JSON array, one entry per file
-    --min-confidence P       mark answers below probability P (0 to 1) as low confidence
+    --min-confidence P       mark answers below P (0 to 1) as low confidence
 
   Examples
     $ digits predict digit.png
@@ -149,19 +204,24 @@ export const reportHelp: CommandHelp = {
 };
 
 export const modelsHelp: CommandHelp = {
-	summary: 'list the models and choose the default one',
+	summary: 'list the models, choose the default, delete the ones you made',
 	help: `
   Usage
     $ digits models [options]
 
   Lists the models: name, preset, test accuracy, date, and which one is the default.
+  The models that ship with digits say (shipped) and cannot be deleted. A model's test
+  accuracy is measured when training ends, or by digits eval or digits report.
 
   Options
     --json                   a JSON array instead of a table
     --use NAME               make NAME the default model
+    --delete NAME            delete the model NAME (asks first in a terminal)
+    --yes                    delete without asking (needed where it cannot ask)
 
   Examples
     $ digits models
     $ digits models --use mine
+    $ digits models --delete mine --yes
 `,
 };

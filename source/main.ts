@@ -10,7 +10,7 @@ import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
 import {reportCommand} from './commands/report.js';
 import {trainCommand} from './commands/train.js';
-import {evalHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
+import {evalHelp, fitHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
 import {presets, trainDefaults} from './model/presets.js';
 import {type ModelService, ServiceError, workOf} from './model/service.js';
 import {checkNumberInRange, trainChecks, type NumberRange} from './model/train-options.js';
@@ -103,9 +103,9 @@ const commands = [
 		},
 	}),
 	command('models', modelsHelp, {
-		flags: {json: {type: 'boolean'}, use: {type: 'string'}},
+		flags: {json: {type: 'boolean'}, use: {type: 'string'}, delete: {type: 'string'}, yes: {type: 'boolean'}},
 		input: 'none',
-		run: ({flags}) => modelsCommand({json: Boolean(flags.json), use: flags.use}),
+		run: ({flags}) => modelsCommand({json: Boolean(flags.json), use: flags.use, remove: flags.delete, yes: Boolean(flags.yes)}),
 	}),
 	command('report', reportHelp, {
 		flags: {model: {type: 'string'}, out: {type: 'string'}},
@@ -145,7 +145,7 @@ function parse(argv: string[], service: ModelService): {command: Command; call: 
 	if (!command) throw new UsageError(`"${name}" is not a digits command; run \`digits --help\` to see them.`);
 	const args = atTop ? argv : rest;
 	const flags = {...globalFlags, ...command.flags};
-	const cli = meow(command.help, {importMeta: import.meta, argv: args, description: false, flags});
+	const cli = meow(fitHelp(command.help), {importMeta: import.meta, argv: args, description: false, flags});
 	const unknown = Object.keys(cli.flags).find(flag => !Object.hasOwn(flags, flag));
 	const title = usageName(command);
 	if (unknown) throw new UsageError(`--${kebab(unknown)} is not an option of ${title}; see \`${title} --help\`.`);

@@ -5,6 +5,7 @@ import type {ModelService} from '../model/service.js';
 import {writeFailure} from '../output-files.js';
 import {backendLabel, count, percent} from '../render/format.js';
 import {classificationReportText, confusionMatrixText} from '../render/classification-report.js';
+import {recordTestAccuracy} from '../model/store.js';
 
 export async function evalCommand(
 	service: ModelService,
@@ -22,6 +23,7 @@ export async function evalCommand(
 			throw error;
 		});
 	if (progress) process.stderr.write('\r\u001B[2K');
+	recordTestAccuracy(result.path, result.accuracy);
 	if (predictions !== undefined) writePredictions(predictions, result.labels, result.predicted);
 	if (json) {
 		const {backend, model: name, path, accuracy, confusionMatrix, report} = result;

@@ -1,13 +1,52 @@
-// `digits models`: the models on disk, and which one is the default.
-import {listModels, setDefaultModel} from '../model/store.js';
+// `digits models`: the models on disk, which one is the default, and deleting the ones you made.
+import readline from 'node:readline/promises';
+import {UsageError} from '../cli-flags.js';
+import {defaultModelName, deletableModel, deleteModel, listModels, setDefaultModel} from '../model/store.js';
 import {percent} from '../render/format.js';
 
-export function modelsCommand({json, use}: {json: boolean; use?: string}): number {
+export async function modelsCommand({json, use, remove, yes}: {json: boolean; use?: string; remove?: string; yes: boolean}): Promise<number> {
+	if (use !== undefined && remove !== undefined) throw new UsageError('digits models takes --use or --delete, not both; see `digits models --help`.');
+	if (remove !== undefined) return deleteCommand(remove, yes);
 	if (use !== undefined) {
 		setDefaultModel(use);
 		process.stdout.write(`${use} is now the default model.\n`);
 		return 0;
 	}
+	return listCommand(json);
+}
+
+/** `--delete NAME`: never a shipped model; asks first in a terminal, and needs --yes where it cannot ask. */
+async function deleteCommand(name: string, yes: boolean): Promise<number> {
+	if (name === '') throw new UsageError('--delete needs the name of a model, e.g. `digits models --delete mine`.');
+	const dir = deletableModel(name);
+	if (!yes) {
+		if (!process.stdin.isTTY) throw new UsageError(`digits models --delete ${name} needs --yes when it cannot ask (standard input is not a terminal).`);
+		if (!(await confirm(`Delete the model "${name}" (${dir})? [y/N] `))) {
+			process.stdout.write(`Kept "${name}".\n`);
+			return 0;
+		}
+	}
+	const wasDefault = defaultModelName() === name;
+	deleteModel(dir);
+	process.stdout.write(`Deleted the model "${name}" (${dir}).\n`);
+	const fallback = defaultModelName();
+	if (wasDefault && fallback !== undefined) process.stdout.write(`The default model is now "${fallback}".\n`);
+	return 0;
+}
+
+/** Asks on stderr and reads one line: y or yes is a yes, anything else (or the end of input) a no. */
+async function confirm(question: string): Promise<boolean> {
+	const lines = readline.createInterface({input: process.stdin, output: process.stderr, terminal: false});
+	process.stderr.write(question);
+	try {
+		for await (const line of lines) return /^y(es)?$/i.test(line.trim());
+		return false;
+	} finally {
+		lines.close();
+	}
+}
+
+function listCommand(json: boolean): number {
 	const models = listModels().map(model => ({
 		name: model.name,
 		preset: model.meta?.preset ?? null,

@@ -7,6 +7,7 @@ import type {ModelService} from '../model/service.js';
 import {readMeta} from '../model/store.js';
 import {makeFolder, removeFolder, writeFailure} from '../output-files.js';
 import {count, percent} from '../render/format.js';
+import {recordTestAccuracy} from '../model/store.js';
 
 export async function reportCommand(service: ModelService, {model, out}: {model?: string; out?: string}): Promise<number> {
 	// The folder is made before the evaluation, so that an unwritable one is said at once, not after it.
@@ -27,6 +28,7 @@ async function evaluateAndWrite(service: ModelService, {model, out}: {model?: st
 		onProgress: progress ? (done, total) => process.stderr.write(`\r\u001B[2Kevaluating ${count(done)}/${count(total)} test images`) : undefined,
 	});
 	if (progress) process.stderr.write('\r\u001B[2Kdrawing the report');
+	recordTestAccuracy(evaluation.path, evaluation.accuracy);
 	const meta = readMeta(evaluation.path);
 	const test = await loadMnist('test');
 	const dir = out ?? path.join('reports', evaluation.model);

@@ -46,6 +46,21 @@ export function shippedModelName(): string | undefined {
 	}
 }
 
+/** The models that ship with the package, named in models/SHIPPED (one a line): never deleted, their scores never rewritten. */
+export function shippedModelNames(): string[] {
+	try {
+		return fs.readFileSync(path.join(packageRoot, 'models', 'SHIPPED'), 'utf8').split('\n').map(line => line.trim()).filter(Boolean);
+	} catch {
+		return [];
+	}
+}
+
+/** Whether a model folder is one the package ships (a user's model of the same name in $DIGITS_HOME is not). */
+export function isShippedModel(dir: string): boolean {
+	const name = path.basename(dir);
+	return path.resolve(dir) === path.join(packageRoot, 'models', name) && shippedModelNames().includes(name);
+}
+
 /** The user's chosen default (`digits models --use`), else the shipped one. */
 export function defaultModelName(): string | undefined {
 	const chosen = readConfig().defaultModel;
@@ -139,7 +154,6 @@ export function listModels(): ModelListing[] {
 	const seen = new Set<string>();
 	const result: ModelListing[] = [];
 	const defaultName = defaultModelName();
-	const shipped = shippedModelName();
 	for (const dir of modelsDirs()) {
 		let entries: fs.Dirent[];
 		try {
@@ -156,10 +170,46 @@ export function listModels(): ModelListing[] {
 			try {
 				meta = readMeta(modelDir);
 			} catch {}
-			result.push({name: entry.name, path: modelDir, meta, isDefault: entry.name === defaultName, shipped: entry.name === shipped});
+			result.push({name: entry.name, path: modelDir, meta, isDefault: entry.name === defaultName, shipped: isShippedModel(modelDir)});
 		}
 	}
 	return result.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The folder of a model that may be deleted; one sentence when there is none or it ships with digits. */
+export function deletableModel(name: string): string {
+	const dir = findModel(name);
+	if (!dir) throw new ModelStoreError(`There is no model named "${name}"; run \`digits models\` to see the names.`);
+	if (isShippedModel(dir)) throw new ModelStoreError(`"${name}" ships with digits and cannot be deleted; only models you trained can.`);
+	return dir;
+}
+
+/** Removes a model folder: renamed out of sight first, so a crash never leaves half a model behind. */
+export function deleteModel(dir: string): void {
+	const name = path.basename(dir);
+	const hidden = path.join(path.dirname(dir), `.deleting-${name}-${process.pid}`);
+	try {
+		fs.renameSync(dir, hidden);
+	} catch (error) {
+		throw new ModelStoreError(`Could not delete ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that its folder is writable.`);
+	}
+	fs.rmSync(hidden, {recursive: true, force: true});
+}
+
+/**
+ * Keeps a test accuracy measured by `digits eval` or `digits report` in the model's meta.json,
+ * so that `digits models` shows it. Shipped models keep theirs; a folder that cannot be
+ * written is left as it is (the score was printed anyway).
+ */
+export function recordTestAccuracy(dir: string, accuracy: number): void {
+	if (isShippedModel(dir)) return;
+	const temporary = path.join(dir, `.tmp-meta-${process.pid}.json`);
+	try {
+		fs.writeFileSync(temporary, JSON.stringify({...readMeta(dir), test: {accuracy}}, null, '\t') + '\n');
+		fs.renameSync(temporary, path.join(dir, 'meta.json'));
+	} catch {
+		fs.rmSync(temporary, {force: true});
+	}
 }
 
 /** `<preset>-<yyyymmdd-hhmm>`, with a suffix when that name is taken. */
