@@ -113,12 +113,49 @@ describe('training form', () => {
 	});
 });
 
+describe('training form at 80 columns', () => {
+	test('a field with an error keeps the space after the marker, and the error wraps between words', async () => {
+		const {frame, press} = open();
+		await press('1');
+		await frame(text => text.includes('Train a new model'));
+		await press('j', 'j', 'j', 'j', keys.enter, keys.ctrlU, '1');
+		const shown = await frame(text => /validation split +1▏/.test(text));
+		assert.match(shown, /^ › validation split {2}1▏ +✗ must be a fraction from 0 up to \(not$/m);
+		assert.match(shown, /^ {37}including\) 1, e\.g\. 0\.2$/m);
+		await press(keys.escape, 'k', keys.enter, keys.ctrlU, 'x');
+		const rate = await frame(text => /learning rate +x▏/.test(text));
+		assert.match(rate, /^ › learning rate {5}x▏ +✗ must be a number above 0 and below 10,$/m);
+		assert.match(rate, /^ {37}e\.g\. 0\.001$/m);
+		assert.doesNotMatch(rate, /…/);
+	});
+
+	test('batch size 1 is warned about beside the field; a run may still start', async () => {
+		const {frame, press} = open();
+		await press('1');
+		await frame(text => text.includes('Train a new model'));
+		await press('j', 'j', keys.enter, keys.ctrlU, '1', keys.enter);
+		await frame(text => /batch size +1 +⚠ one image per step: very slow and noisy/.test(text));
+	});
+
+	test('--ascii: the form and its help line draw with ASCII only', async () => {
+		const {frame, press} = open(fakeModelService(), {theme: createTheme(0, true)});
+		await press('1');
+		const shown = await frame(text => text.includes('Train a new model'));
+		const screen = shown.split('\n').slice(0, -1).join('\n');
+		assert.match(screen, /Left\/Right changes it/);
+		assert.match(screen, /^[\x20-\x7e\n]*$/, 'no character outside ASCII above the status line');
+	});
+});
+
 describe('training', () => {
 	test('a run shows progress and both charts with legends, ends with the summary, and loads the new model', async () => {
 		const {frame, press, service} = open(fakeModelService({stepMs: 80, batches: 6}));
 		await press('1');
 		await frame(text => text.includes('Train a new model'));
 		await press('s');
+		await frame(text => text.includes('train on all 60,000 training images (3 epochs)?') && text.includes('y/Enter start · n/Esc back'));
+		assert.equal(service.trained.length, 0, 'a run of the whole training set asks first');
+		await press('y');
 		const live = await frame(text => text.includes('epoch 2/3') && text.includes('●'));
 		assert.match(live, /Training fake-1 · classic · native \(TensorFlow\) · graph trainer/);
 		assert.match(live, /loss {6}─ batch {2}● train {2}◆ val/);
@@ -130,17 +167,20 @@ describe('training', () => {
 		const done = await frame(text => text.includes('Done:'));
 		assert.match(done, /Done: fake-1 reached 97\.50% test accuracy in 3\.6 s/);
 		assert.match(done, /saved to \/models\/fake-1/);
-		assert.match(done, /Enter home {2}t train again/);
+		assert.match(done, /e evaluate {2}Enter home {2}t train again/, 'the Done screen names e first');
 		await frame(text => text.includes('fake-1 97.00%'));
 		assert.deepEqual(service.loads, ['shipped', 'fake-1']);
 		assert.deepEqual(service.trained[0], {preset: 'classic', epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 42, augment: false, schedule: 'constant'});
 		await press('t');
 		await frame(text => text.includes('Train a new model'));
+		await press('s');
+		await frame(text => text.includes('Training fake-1'));
+		assert.equal(service.trained.length, 2, 'the form asks once: the second run starts at once');
 	});
 
 	test('Esc asks first, then stops at the next batch and keeps the last finished epoch', async () => {
 		const {frame, press, service} = open(fakeModelService({stepMs: 60, batches: 5}));
-		await press('1', 's');
+		await press('1', 's', 'y');
 		await frame(text => /^ +1 +1\.0000/m.test(text));
 		await press(keys.escape);
 		await frame(text => text.includes('stop training? the last finished epoch is kept'));
@@ -155,9 +195,34 @@ describe('training', () => {
 		assert.deepEqual(service.loads, ['shipped'], 'a stopped run does not replace the loaded model');
 	});
 
+	test('after a stop, e evaluates the epoch the run saved; a run that saved nothing does not offer e', async () => {
+		const evaluated: string[] = [];
+		const service = fakeModelService({stepMs: 150, batches: 3, evaluate: name => (evaluated.push(name ?? ''), new Promise(() => {}))});
+		const {frame, press} = open(service);
+		await press('1', 's', 'y');
+		await frame(text => /^ +1 +1\.0000/m.test(text));
+		await press(keys.escape, 'y');
+		const stopped = await frame(text => text.includes('Stopped.'));
+		assert.match(stopped, /e evaluate {2}Enter home/);
+		await press('e');
+		await frame(() => evaluated.length > 0);
+		assert.deepEqual(evaluated, ['fake-1']);
+		await frame(text => text.includes('fake-1 97.00%'), 2000);
+
+		await press(keys.escape, '1', 's', 'y');
+		await frame(text => text.includes('Training fake-1'));
+		await press(keys.escape, 'y');
+		const nothing = await frame(text => text.includes('nothing was saved'));
+		assert.doesNotMatch(nothing, /e evaluate/);
+		assert.match(nothing, /Enter home {2}t train again/);
+		await press('e');
+		await delay(100);
+		assert.equal(evaluated.length, 1);
+	});
+
 	test('Ctrl-C while training stops the run and quits with 130', async () => {
 		const {frame, press, service, quits} = open(fakeModelService({stepMs: 40}));
-		await press('1', 's');
+		await press('1', 's', 'y');
 		await frame(text => text.includes('epoch 1/3'));
 		await press(keys.ctrlC);
 		await delay(300);

@@ -39,3 +39,8 @@ export function rate(perSecond: number, unit = ''): string {
 export function remaining(seconds: number | undefined): string {
 	return seconds === undefined || !Number.isFinite(seconds) || seconds < 0 ? '–' : duration(seconds);
 }
+
+/** A count with its noun: 1 → "1 epoch", 3 → "3 epochs", 60000 → "60,000 images". */
+export function counted(value: number, noun: string): string {
+	return `${count(value)} ${value === 1 ? noun : `${noun}s`}`;
+}

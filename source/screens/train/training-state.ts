@@ -157,3 +157,11 @@ export function epochPoints(state: TrainingState, metric: 'loss' | 'accuracy') {
 		validation: metric === 'loss' ? row.valLoss : row.valAccuracy,
 	}));
 }
+
+/** The model a finished run left to evaluate: the trained one, or the last epoch a stopped run saved. */
+export function evaluableModel(state: TrainingState): string | undefined {
+	const {outcome} = state;
+	if (outcome?.type === 'done') return outcome.model;
+	if (outcome?.type === 'cancelled' && outcome.path !== null) return state.model;
+	return undefined;
+}
