@@ -123,6 +123,12 @@ describe('formatting', () => {
 		assert.equal(remaining(65), '1 min 05 s');
 	});
 
+	test('the epoch table shows images/s as the training header does (slow backends keep their decimals)', () => {
+		const row = {epoch: 1, loss: 0.1, accuracy: 0.9, valLoss: null, valAccuracy: null, imagesPerSecond: 45.26, seconds: 20};
+		assert.match(epochTable([row], 1)[1]!, / 45\.3 /);
+		assert.equal(rate(45.26, 'images'), '45.3 images/s');
+	});
+
 	test('the epoch table keeps the last epochs under a header', () => {
 		const row = (epoch: number) => ({epoch, loss: 0.1234, accuracy: 0.9712, valLoss: null, valAccuracy: null, imagesPerSecond: 2712.4, seconds: 22.1});
 		assert.deepEqual(epochTable([row(1), row(2), row(3)], 2), [

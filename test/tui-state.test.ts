@@ -59,6 +59,16 @@ describe('training state', () => {
 		assert.equal(currentStep(second), 9);
 	});
 
+	test('images/s is counted as the epoch table counts it: this epoch\'s images over its seconds, then the epoch\'s own figure', () => {
+		const epoch: TrainEvent = {type: 'epoch', epoch: 1, epochs: 2, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, imagesPerSecond: 900, seconds: 1, path: '/m'};
+		const ended = run([[batch(1, 2)], 1000], [[batch(1, 8)], 2000], [[epoch], 2500]);
+		assert.equal(imagesPerSecond(ended), 900, 'between epochs: the figure in the table, not a window over the pause');
+		const next = trainingReducer(ended, {type: 'events', events: [batch(2, 3)], now: 3500});
+		assert.equal(imagesPerSecond(next), 300, 'epoch 2 so far: 3 batches of 100 in the second since epoch 1 was reported');
+		const finished = trainingReducer(next, {type: 'events', events: [{type: 'cancelled', epoch: 1, path: '/m'}], now: 3600});
+		assert.equal(imagesPerSecond(finished), 900);
+	});
+
 	test('keeps each epoch for the table and the charts', () => {
 		const epoch: TrainEvent = {type: 'epoch', epoch: 1, epochs: 2, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, imagesPerSecond: 900, seconds: 1, path: '/m'};
 		const state = run([[batch(1, 8), epoch], 1000]);

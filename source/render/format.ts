@@ -29,10 +29,14 @@ export function duration(seconds: number): string {
 
 /** Per-second rate: 2712.4 → "2,712/s", 45.26 → "45.3/s", 3.417 → "3.42/s". */
 export function rate(perSecond: number, unit = ''): string {
-	const suffix = unit ? ` ${unit}/s` : '/s';
-	if (!Number.isFinite(perSecond) || perSecond < 0) return `–${suffix}`;
-	if (perSecond >= 100) return `${count(perSecond)}${suffix}`;
-	return `${perSecond.toFixed(perSecond >= 10 ? 1 : 2)}${suffix}`;
+	return `${rateFigure(perSecond)}${unit ? ` ${unit}/s` : '/s'}`;
+}
+
+/** The number of a rate, as tables under a "…/s" title show it: 2712.4 → "2,712", 45.26 → "45.3". */
+export function rateFigure(perSecond: number): string {
+	if (!Number.isFinite(perSecond) || perSecond < 0) return '–';
+	if (perSecond >= 100) return count(perSecond);
+	return perSecond.toFixed(perSecond >= 10 ? 1 : 2);
 }
 
 /** Time left, or a dash while it cannot be known yet. */
