@@ -220,6 +220,26 @@ describe('training', () => {
 		assert.equal(evaluated.length, 1);
 	});
 
+	test('--ascii: a run whose header is too long for 80 columns drops whole parts, and no line uses "…"', async () => {
+		const model = 'a-rather-long-model-name-for-the-header';
+		const ascii = createTheme(0, true);
+		const {frame, press} = open(fakeModelService({stepMs: 120, batches: 4}), {theme: ascii, initial: {screen: 'train', form: {limit: '3,000', model}, autostart: true}});
+		const aboveStatus = (text: string) => text.split('\n').slice(0, -1).join('\n');
+		const live = await frame(text => text.includes('epoch 1/3') && text.includes('images/s'));
+		assert.match(live, new RegExp(`Training ${model} \\| classic\\n`), 'the parts that do not fit are left out, not cut');
+		assert.match(aboveStatus(live), /^[\x20-\x7e\n]*$/, 'no character outside ASCII above the status line');
+		await press(keys.escape, 'y');
+		const stopped = await frame(text => text.includes('Stopped.'));
+		assert.match(aboveStatus(stopped), /^[\x20-\x7e\n]*$/);
+	});
+
+	test('a run too short for two batch events still shows its charts when done', async () => {
+		const {frame} = open(fakeModelService({stepMs: 5, batches: 1}), {initial: {screen: 'train', form: {limit: '100', epochs: '1'}, autostart: true}});
+		const done = await frame(text => text.includes('Done:'));
+		assert.doesNotMatch(done, /waiting for the first batches/);
+		assert.equal((done.match(/●/g) ?? []).length, 4, 'each chart: its legend and the train marker of the one epoch');
+	});
+
 	test('Ctrl-C while training stops the run and quits with 130', async () => {
 		const {frame, press, service, quits} = open(fakeModelService({stepMs: 40}));
 		await press('1', 's', 'y');
