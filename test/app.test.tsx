@@ -168,6 +168,7 @@ describe('training', () => {
 		assert.match(done, /Done: fake-1 reached 97\.50% test accuracy in 3\.6 s/);
 		assert.match(done, /saved to \/models\/fake-1/);
 		assert.match(done, /e evaluate {2}Enter home {2}t train again/, 'the Done screen names e first');
+		assert.match(done, /e evaluates it here; in a shell: digits eval --model fake-1/);
 		await frame(text => text.includes('fake-1 97.00%'));
 		assert.deepEqual(service.loads, ['shipped', 'fake-1']);
 		assert.deepEqual(service.trained[0], {preset: 'classic', epochs: 3, batchSize: 128, learningRate: 0.001, validationSplit: 0.2, seed: 42, augment: false, schedule: 'constant'});
@@ -204,6 +205,7 @@ describe('training', () => {
 		await press(keys.escape, 'y');
 		const stopped = await frame(text => text.includes('Stopped.'));
 		assert.match(stopped, /e evaluate {2}Enter home/);
+		assert.match(stopped, /e evaluates it here; in a shell: digits eval --model fake-1/);
 		await press('e');
 		await frame(() => evaluated.length > 0);
 		assert.deepEqual(evaluated, ['fake-1']);
@@ -214,6 +216,7 @@ describe('training', () => {
 		await press(keys.escape, 'y');
 		const nothing = await frame(text => text.includes('nothing was saved'));
 		assert.doesNotMatch(nothing, /e evaluate/);
+		assert.doesNotMatch(nothing, /digits eval/);
 		assert.match(nothing, /Enter home {2}t train again/);
 		await press('e');
 		await delay(100);

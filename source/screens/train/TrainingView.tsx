@@ -179,6 +179,11 @@ function SpeedLine({state, width}: {state: TrainingState; width: number}) {
 	);
 }
 
+/** How to score the model: the e key first, then the command for a shell. */
+function scoreIt(model: string): string {
+	return `e evaluates it here; in a shell: digits eval --model ${model}`;
+}
+
 /** The outcome in four lines; paths keep their end (the model's folder) when they must be shortened. */
 function Outcome({state, width}: {state: TrainingState; width: number}) {
 	const theme = useTheme();
@@ -191,14 +196,14 @@ function Outcome({state, width}: {state: TrainingState; width: number}) {
 				{text: `Done: ${outcome.model} reached ${percent(outcome.testAccuracy)} test accuracy in ${duration(outcome.seconds)}`, tone: 'ok'},
 				{text: place('saved to ', outcome.path), tone: 'plain'},
 				{text: 'it is now the loaded model (see the status line)', tone: 'muted'},
-				{text: `score it in full: digits eval --model ${outcome.model}`, tone: 'muted'},
+				{text: scoreIt(outcome.model), tone: 'muted'},
 			);
 			break;
 		case 'cancelled':
 			lines.push(
 				{text: 'Stopped.', tone: 'warn'},
 				outcome.path === null ? {text: 'no epoch had finished, so nothing was saved', tone: 'plain'} : {text: place(`epoch ${outcome.epoch} is saved in `, outcome.path), tone: 'plain'},
-				{text: outcome.path === null ? '' : `score it: digits eval --model ${state.model ?? ''}`, tone: 'muted'},
+				{text: outcome.path === null ? '' : scoreIt(state.model ?? ''), tone: 'muted'},
 			);
 			break;
 		case 'error':
