@@ -8,7 +8,7 @@ import {epochTable} from '../source/render/epoch-table.js';
 import {duration, rate, remaining} from '../source/render/format.js';
 import {progressBar} from '../source/render/progress.js';
 import {columnOf, resample, smooth} from '../source/render/series.js';
-import {trainingLayout} from '../source/render/training-layout.js';
+import {fitParts, trainingLayout} from '../source/render/training-layout.js';
 
 const falling = Array.from({length: 60}, (_, index) => ({step: index + 1, value: 2.3 * Math.exp(-index / 15)}));
 const epochs = [
@@ -61,6 +61,19 @@ describe('chart', () => {
 		const lines = renderChart({title: 'accuracy', points: falling.slice(0, 1), epochs: [], width: 38, height: 6, min: 0, max: 1, format: String}).map(plainText);
 		assert.equal(lines.length, 8);
 		assert.ok(lines.some(line => line.includes('waiting for the first batches…')));
+	});
+
+	test('a finished run with one batch event draws it as a level line under its epoch markers', () => {
+		const lines = renderChart({title: 'loss', points: [{step: 1, value: 0.5}], epochs: [{epoch: 1, step: 1, train: 0.5, validation: 0.4}], width: 38, height: 6, min: 0, max: 1, format: String}).map(plainText);
+		assert.ok(!lines.some(line => line.includes('waiting')), lines.join('\n'));
+		assert.ok(lines.slice(1).some(line => line.includes('●')) && lines.slice(1).some(line => line.includes('◆')), lines.join('\n'));
+	});
+
+	test('the placeholder says what it is told, in ASCII when asked', () => {
+		const chart = (extra: Partial<Parameters<typeof renderChart>[0]>) => renderChart({title: 'loss', points: [], epochs: [], width: 38, height: 6, min: 0, format: String, ...extra}).map(plainText).join('\n');
+		assert.match(chart({ascii: true}), /waiting for the first batches\.\.\./);
+		assert.doesNotMatch(chart({ascii: true}), /…/);
+		assert.match(chart({placeholder: 'no batch finished'}), /no batch finished/);
 	});
 
 	test('keeps out-of-range values on the chart', () => {
@@ -123,6 +136,12 @@ describe('formatting', () => {
 		assert.equal(remaining(65), '1 min 05 s');
 	});
 
+	test('the epoch table shows images/s as the training header does (slow backends keep their decimals)', () => {
+		const row = {epoch: 1, loss: 0.1, accuracy: 0.9, valLoss: null, valAccuracy: null, imagesPerSecond: 45.26, seconds: 20};
+		assert.match(epochTable([row], 1)[1]!, / 45\.3 /);
+		assert.equal(rate(45.26, 'images'), '45.3 images/s');
+	});
+
 	test('the epoch table keeps the last epochs under a header', () => {
 		const row = (epoch: number) => ({epoch, loss: 0.1234, accuracy: 0.9712, valLoss: null, valAccuracy: null, imagesPerSecond: 2712.4, seconds: 22.1});
 		assert.deepEqual(epochTable([row(1), row(2), row(3)], 2), [
@@ -139,6 +158,12 @@ describe('training layout', () => {
 		assert.deepEqual(layout, {chartWidth: 38, plotHeight: 10, tableRows: 3});
 		const used = 4 + 1 + (layout.plotHeight + 2) + 1 + 1 + layout.tableRows;
 		assert.ok(used <= 22, `uses ${used} of 22 rows`);
+	});
+
+	test('a line of parts drops whole parts from the end until it fits, keeping the first', () => {
+		assert.deepEqual(fitParts(['Training m', 'classic', '', 'graph trainer'], 40, ' · '), ['Training m', 'classic', 'graph trainer']);
+		assert.deepEqual(fitParts(['Training m', 'classic', 'graph trainer'], 24, ' · '), ['Training m', 'classic']);
+		assert.deepEqual(fitParts(['Training a-long-name', 'classic'], 10, ' · '), ['Training a-long-name']);
 	});
 
 	test('gives a bigger window taller charts and more epochs', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {menuItems} from '../source/screens/home/home-menu.js';
-import {defaultFormValues, fieldProblem, formOptions, formReducer, initialForm, startRow} from '../source/screens/train/train-form.js';
+import {defaultFormValues, fieldProblem, fieldWarning, formOptions, formReducer, initialForm, startNeedsConfirmation, startRow} from '../source/screens/train/train-form.js';
 import type {ModelNames} from '../source/model/store.js';
 import {
 	currentStep,
@@ -59,6 +59,16 @@ describe('training state', () => {
 		assert.equal(currentStep(second), 9);
 	});
 
+	test('images/s is counted as the epoch table counts it: this epoch\'s images over its seconds, then the epoch\'s own figure', () => {
+		const epoch: TrainEvent = {type: 'epoch', epoch: 1, epochs: 2, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, imagesPerSecond: 900, seconds: 1, path: '/m'};
+		const ended = run([[batch(1, 2)], 1000], [[batch(1, 8)], 2000], [[epoch], 2500]);
+		assert.equal(imagesPerSecond(ended), 900, 'between epochs: the figure in the table, not a window over the pause');
+		const next = trainingReducer(ended, {type: 'events', events: [batch(2, 3)], now: 3500});
+		assert.equal(imagesPerSecond(next), 300, 'epoch 2 so far: 3 batches of 100 in the second since epoch 1 was reported');
+		const finished = trainingReducer(next, {type: 'events', events: [{type: 'cancelled', epoch: 1, path: '/m'}], now: 3600});
+		assert.equal(imagesPerSecond(finished), 900);
+	});
+
 	test('keeps each epoch for the table and the charts', () => {
 		const epoch: TrainEvent = {type: 'epoch', epoch: 1, epochs: 2, loss: 0.5, accuracy: 0.8, valLoss: 0.4, valAccuracy: 0.85, imagesPerSecond: 900, seconds: 1, path: '/m'};
 		const state = run([[batch(1, 8), epoch], 1000]);
@@ -103,6 +113,41 @@ describe('training form', () => {
 		assert.throws(() => flagValue('learning-rate', 'x', 1, trainChecks.learningRate), /--learning-rate must be a number above 0/);
 	});
 
+	test('whole numbers may be grouped by thousands ("3,000"), in the form and in the flags', () => {
+		assert.equal(fieldProblem('limit', '3,000', store), undefined);
+		assert.equal(formOptions({...defaultFormValues(), limit: '3,000', batchSize: '1,024'}, store)?.limit, 3000);
+		assert.equal(formOptions({...defaultFormValues(), limit: '3,000', batchSize: '1,024'}, store)?.batchSize, 1024);
+		assert.equal(flagValue('limit', '3,000', undefined, trainChecks.limit), 3000);
+		assert.equal(flagValue('epochs', '12', 1, trainChecks.epochs), 12);
+		for (const wrong of ['3,00', '30,00,0', ',300', '3.000']) assert.equal(fieldProblem('epochs', wrong, store), 'must be a whole number of at least 1', wrong);
+	});
+
+	test('more images than the training set has says how many there are', () => {
+		assert.equal(fieldProblem('limit', '60000', store), undefined);
+		assert.equal(fieldProblem('limit', '60,001', store), 'must be a whole number from 1 to 60,000 (the training set has 60,000 images)');
+		assert.throws(() => flagValue('limit', '100000', undefined, trainChecks.limit), /--limit must be a whole number from 1 to 60,000 \(the training set has 60,000 images\) \(got "100000"\)/);
+	});
+
+	test('batch size 1 is allowed but warned about', () => {
+		assert.equal(fieldProblem('batchSize', '1', store), undefined);
+		assert.equal(fieldWarning('batchSize', '1'), 'one image per step: very slow and noisy');
+		assert.equal(fieldWarning('batchSize', '2'), undefined);
+		assert.equal(fieldWarning('epochs', '1'), undefined);
+	});
+
+	test('a run of the whole training set asks once; a limited one never', () => {
+		let state = initialForm();
+		assert.equal(startNeedsConfirmation(state), true);
+		assert.equal(startNeedsConfirmation(initialForm({limit: '3000'})), false);
+		state = formReducer(state, {type: 'ask'});
+		assert.equal(state.confirming, true);
+		state = formReducer(state, {type: 'answer', yes: false});
+		assert.deepEqual([state.confirming, startNeedsConfirmation(state)], [false, true], 'no: it asks again next time');
+		state = formReducer(formReducer(state, {type: 'ask'}), {type: 'answer', yes: true});
+		assert.deepEqual([state.confirming, startNeedsConfirmation(state)], [false, false], 'yes: it does not ask again');
+		assert.equal(startNeedsConfirmation(formReducer(state, {type: 'reset'})), false, 'not even after r');
+	});
+
 	test('an on/off flag is on, off (the last one wins) or absent, so the preset decides', () => {
 		assert.equal(switchFlag(['--preset', 'best'], 'augment'), undefined);
 		assert.equal(switchFlag(['--augment'], 'augment'), true);
@@ -118,11 +163,12 @@ describe('training form', () => {
 		assert.equal(formOptions({...values, epochs: 'x'}, store), undefined);
 	});
 
-	test('moves, edits, erases, cycles choices and wraps around the start row', () => {
+	test('moves, edits, erases and cycles choices; the moves stop at the first field and at the start row', () => {
 		let state = initialForm();
 		state = formReducer(state, {type: 'move', by: -1});
-		assert.equal(state.selected, startRow);
-		state = formReducer(state, {type: 'move', by: 2});
+		assert.equal(state.selected, 0, '↑ on the first field does not land on "start training"');
+		assert.equal(formReducer(formReducer(state, {type: 'move', by: startRow}), {type: 'move', by: 1}).selected, startRow);
+		state = formReducer(state, {type: 'move', by: 1});
 		assert.equal(state.selected, 1);
 		state = formReducer(state, {type: 'edit'});
 		state = formReducer(state, {type: 'erase'});

@@ -116,6 +116,7 @@ type FrameProps = {
 
 function Frame({state, dispatch, columns, rows, training, initial, onQuit, onUseModel}: FrameProps) {
 	const theme = useTheme();
+	const services = useServices();
 	const {active, helpOpen, described} = useInputState();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// Ink redraws the whole screen when a frame is as tall as the terminal: stay one row short.
@@ -124,9 +125,14 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit, onUse
 	const home = () => dispatch({type: 'open', screen: 'home'});
 	// The model the Evaluate, Examples and Model info screens show: the loaded one, or the one on its way.
 	const loadedModel = state.model.state === 'loaded' || state.model.state === 'loading' ? state.model.name : undefined;
+	// A stopped run's model is not loaded by itself: Evaluate loads it first.
+	const evaluate = (model: string) => {
+		if (model !== loadedModel) loadModel(services.model, model, dispatch);
+		dispatch({type: 'open', screen: 'evaluate'});
+	};
 	const screen =
 		state.screen === 'train' ? (
-			<TrainScreen training={training} width={columns} height={screenHeight} onHome={home} onEvaluate={() => dispatch({type: 'open', screen: 'evaluate'})} initialValues={initial?.form} autostart={initial?.autostart} />
+			<TrainScreen training={training} width={columns} height={screenHeight} onHome={home} onEvaluate={evaluate} initialValues={initial?.form} autostart={initial?.autostart} />
 		) : state.screen === 'evaluate' ? (
 			<EvaluateScreen model={loadedModel} width={columns} height={screenHeight} onHome={home} />
 		) : state.screen === 'examples' ? (

@@ -2,7 +2,7 @@
 import {signalExitCodes, type ExitSignal} from '../errors.js';
 import {ModelService, ServiceError} from '../model/service.js';
 import type {TrainEvent, TrainOptions} from '../model/types.js';
-import {backendLabel, count, duration, percent} from '../render/format.js';
+import {backendLabel, count, counted, duration, percent} from '../render/format.js';
 
 export async function trainCommand(service: ModelService, options: TrainOptions, {json}: {json: boolean}): Promise<number> {
 	const controller = new AbortController();
@@ -44,13 +44,13 @@ export async function trainCommand(service: ModelService, options: TrainOptions,
 	return code;
 }
 
-function describeEvent(event: TrainEvent): string | undefined {
+export function describeEvent(event: TrainEvent): string | undefined {
 	switch (event.type) {
 		case 'start': {
 			const {epochs, batchSize, learningRate, schedule, augment, validationSplit, seed, limit} = event.options;
 			const images = limit === undefined ? 'all training images' : `the first ${count(limit)} training images`;
 			const rate = `learning rate ${learningRate}${schedule === 'cosine' ? ' (cosine schedule)' : ''}`;
-			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${epochs} epochs, batch ${batchSize}, ${rate}, ${augment ? 'augmented' : 'no augmentation'}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
+			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${counted(epochs, 'epoch')}, batch ${batchSize}, ${rate}, ${augment ? 'augmented' : 'no augmentation'}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
 		}
 		case 'epoch': {
 			const validation =

@@ -15,6 +15,12 @@ export type Binding = {
 
 const digits = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
+/** The keys once a run is over; a run that left a model adds `e` (trainDone), one that did not has just these. */
+const afterRun = [
+	{command: 'home', keys: ['return', 'escape', 'q'], help: 'back to the menu', hint: 'home'},
+	{command: 'again', keys: ['t'], help: 'train another model', hint: 'train again'},
+] as const;
+
 export const keymaps = {
 	global: [
 		{command: 'quit', keys: ['ctrl+c'], help: 'quit from anywhere (a training run stops at the next batch; finished epochs stay saved)'},
@@ -53,11 +59,15 @@ export const keymaps = {
 		{command: 'yes', keys: ['y', 'return'], help: 'stop at the next batch and keep the last finished epoch', hint: 'stop'},
 		{command: 'no', keys: ['n', 'escape'], help: 'go on training', hint: 'go on'},
 	],
-	trainDone: [
-		{command: 'home', keys: ['return', 'escape', 'q'], help: 'back to the menu', hint: 'home'},
-		{command: 'again', keys: ['t'], help: 'train another model', hint: 'train again'},
-		{command: 'evaluate', keys: ['e'], help: 'evaluate the new model on the test images', hint: 'evaluate'},
+	startConfirm: [
+		{command: 'yes', keys: ['y', 'return'], help: 'start training on the whole training set', hint: 'start'},
+		{command: 'no', keys: ['n', 'escape'], help: 'back to the form (images: train on fewer)', hint: 'back'},
 	],
+	trainDone: [
+		{command: 'evaluate', keys: ['e'], help: 'evaluate the new model on the test images', hint: 'evaluate'},
+		...afterRun,
+	],
+	trainEnded: afterRun,
 	evaluate: [
 		{command: 'view', keys: ['tab'], help: 'next view: matrix, report, confused pairs, mistakes (a big window shows several at once)', hint: 'views'},
 		{command: 'previousView', keys: ['shift+tab'], help: 'previous view'},
@@ -151,7 +161,9 @@ export const keymapTitles: Record<KeymapName, string> = {
 	trainField: 'editing a field',
 	training: 'training',
 	stopConfirm: 'stop training?',
+	startConfirm: 'start training?',
 	trainDone: 'training finished',
+	trainEnded: 'training ended',
 	evaluate: 'evaluate',
 	examples: 'examples',
 	modelInfo: 'model info',

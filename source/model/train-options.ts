@@ -8,9 +8,26 @@ export type Checked<T> = {value: T; expected?: undefined} | {value?: undefined; 
 
 export type NumberRange = {minimum: number; maximum: number; exclusiveMinimum?: boolean; describe: string};
 
+/** MNIST's training split: the most images `--limit` can ask for. */
+export const trainingImages = 60_000;
+const groupedImages = trainingImages.toLocaleString('en-US');
+
+/** A whole number, plain or grouped by thousands with commas ("3,000"). */
+function parseWholeNumber(text: string): number | undefined {
+	const trimmed = text.trim();
+	return /^(\d+|\d{1,3}(,\d{3})+)$/.test(trimmed) ? Number(trimmed.replaceAll(',', '')) : undefined;
+}
+
 function checkWholeNumber(text: string, minimum = 1): Checked<number> {
-	const parsed = Number(text);
-	if (!/^\d+$/.test(text.trim()) || parsed < minimum) return {expected: `a whole number of at least ${minimum}`};
+	const parsed = parseWholeNumber(text);
+	if (parsed === undefined || parsed < minimum) return {expected: `a whole number of at least ${minimum}`};
+	return {value: parsed};
+}
+
+function checkImageCount(text: string): Checked<number> {
+	const parsed = parseWholeNumber(text);
+	if (parsed === undefined || parsed < 1 || parsed > trainingImages)
+		return {expected: `a whole number from 1 to ${groupedImages} (the training set has ${groupedImages} images)`};
 	return {value: parsed};
 }
 
@@ -38,5 +55,5 @@ export const trainChecks = {
 	learningRate: (text: string) => checkNumberInRange(text, learningRateRange),
 	validationSplit: (text: string) => checkNumberInRange(text, validationSplitRange),
 	seed: (text: string) => checkWholeNumber(text, 0),
-	limit: (text: string) => checkWholeNumber(text),
+	limit: (text: string) => checkImageCount(text),
 } as const;

@@ -4,6 +4,7 @@
 // asciichart is wrapped here once: it throws on empty series, picks its own height and
 // range unless told, and writes raw color codes (we read them back as tones).
 import asciichart from 'asciichart';
+import {asciiText} from './ascii-text.js';
 import {mergeCells, type Cell, type Line, type Tone} from './cells.js';
 import {columnOf, resample, smooth, type Point} from './series.js';
 
@@ -27,6 +28,8 @@ export type ChartOptions = {
 	smoothing?: number;
 	/** Charts shown side by side pass their longest title, so their legends read alike. */
 	titleWidth?: number;
+	/** What the plot says while there is nothing to draw. */
+	placeholder?: string;
 };
 
 const unicodeSymbols = ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'] as const;
@@ -50,10 +53,13 @@ export function renderChart(options: ChartOptions): Line[] {
 	const labelWidth = Math.max(...labels.map(label => label.length));
 	const columns = width - labelWidth - 1;
 	const legend = legendLine(options.title.padEnd(options.titleWidth ?? 0), width, ascii);
-	if (options.points.length < 2 || columns < 2 || height < 2) {
+	// One batch is too little for a curve while a run goes, but a run that short has finished
+	// epochs to show: its one value becomes a level line under the epoch markers.
+	const drawable = options.points.length >= 2 || (options.points.length === 1 && options.epochs.length > 0);
+	if (!drawable || columns < 2 || height < 2) {
 		const blank = ' '.repeat(Math.max(width, 0));
 		const rows: Line[] = Array.from({length: Math.max(height, 0)}, () => [{text: blank, tone: 'muted'}]);
-		const message = 'waiting for the first batches…'.slice(0, width);
+		const message = asciiText(options.placeholder ?? 'waiting for the first batches…', ascii).slice(0, width);
 		const middle = Math.floor(height / 2);
 		if (rows[middle]) rows[middle] = [{text: centre(message, width), tone: 'muted'}];
 		return [legend, ...rows, [{text: blank, tone: 'muted'}]];

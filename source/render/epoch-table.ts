@@ -1,6 +1,6 @@
 // The last epochs' numbers as a small fixed-width table.
 import type {HistoryEntry} from '../model/types.js';
-import {count, duration, percent} from './format.js';
+import {duration, percent, rateFigure} from './format.js';
 
 /** An epoch as meta.json's history keeps it, with the speed the epoch event reported. */
 export type EpochTableRow = HistoryEntry & {imagesPerSecond: number};
@@ -11,7 +11,7 @@ const columns = [
 	{title: 'accuracy', width: 8, cell: (row: EpochTableRow) => percent(row.accuracy)},
 	{title: 'val loss', width: 8, cell: (row: EpochTableRow) => (row.valLoss === null ? '–' : row.valLoss.toFixed(4))},
 	{title: 'val acc.', width: 8, cell: (row: EpochTableRow) => (row.valAccuracy === null ? '–' : percent(row.valAccuracy))},
-	{title: 'images/s', width: 8, cell: (row: EpochTableRow) => count(row.imagesPerSecond)},
+	{title: 'images/s', width: 8, cell: (row: EpochTableRow) => rateFigure(row.imagesPerSecond)},
 	{title: 'time', width: 10, cell: (row: EpochTableRow) => duration(row.seconds)},
 ] as const;
 

@@ -29,13 +29,22 @@ export function duration(seconds: number): string {
 
 /** Per-second rate: 2712.4 → "2,712/s", 45.26 → "45.3/s", 3.417 → "3.42/s". */
 export function rate(perSecond: number, unit = ''): string {
-	const suffix = unit ? ` ${unit}/s` : '/s';
-	if (!Number.isFinite(perSecond) || perSecond < 0) return `–${suffix}`;
-	if (perSecond >= 100) return `${count(perSecond)}${suffix}`;
-	return `${perSecond.toFixed(perSecond >= 10 ? 1 : 2)}${suffix}`;
+	return `${rateFigure(perSecond)}${unit ? ` ${unit}/s` : '/s'}`;
+}
+
+/** The number of a rate, as tables under a "…/s" title show it: 2712.4 → "2,712", 45.26 → "45.3". */
+export function rateFigure(perSecond: number): string {
+	if (!Number.isFinite(perSecond) || perSecond < 0) return '–';
+	if (perSecond >= 100) return count(perSecond);
+	return perSecond.toFixed(perSecond >= 10 ? 1 : 2);
 }
 
 /** Time left, or a dash while it cannot be known yet. */
 export function remaining(seconds: number | undefined): string {
 	return seconds === undefined || !Number.isFinite(seconds) || seconds < 0 ? '–' : duration(seconds);
+}
+
+/** A count with its noun: 1 → "1 epoch", 3 → "3 epochs", 60000 → "60,000 images". */
+export function counted(value: number, noun: string): string {
+	return `${count(value)} ${value === 1 ? noun : `${noun}s`}`;
 }

@@ -32,3 +32,14 @@ export function trainingLayout(columns: number, rows: number, epochs: number): T
 	const plotHeight = Math.min(room - tableRows, maximumPlot);
 	return {chartWidth, plotHeight: Math.max(plotHeight, 2), tableRows};
 }
+
+/**
+ * A line of parts joined by `separator` within `width`: parts are dropped, the last first,
+ * until the rest fits (the first part always stays). Shortening by whole parts keeps every
+ * word readable, where cutting the line would end it mid-word.
+ */
+export function fitParts(parts: readonly string[], width: number, separator: string): string[] {
+	const kept = parts.filter(part => part !== '');
+	while (kept.length > 1 && kept.join(separator).length > width) kept.pop();
+	return kept;
+}

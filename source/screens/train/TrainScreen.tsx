@@ -4,7 +4,20 @@
 import {Box} from 'ink';
 import {useEffect, useReducer, useState} from 'react';
 import {useServices} from '../../hooks/use-services.js';
-import {fields, formOptions, formProblems, formReducer, initialForm, startRow, type FormValues} from './train-form.js';
+import {
+	fields,
+	formOptions,
+	formProblems,
+	formReducer,
+	formWarnings,
+	initialForm,
+	startNeedsConfirmation,
+	startRow,
+	type FormAction,
+	type FormState,
+	type FormValues,
+} from './train-form.js';
+import {evaluableModel} from './training-state.js';
 import {TrainForm} from './TrainForm.js';
 import {TrainingView} from './TrainingView.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
@@ -15,8 +28,8 @@ type Props = {
 	width: number;
 	height: number;
 	onHome: () => void;
-	/** Opens the Evaluate screen (on the model just trained, once it is loaded). */
-	onEvaluate?: () => void;
+	/** Opens the Evaluate screen on this model (the one just trained, or a stopped run's last epoch). */
+	onEvaluate?: (model: string) => void;
 	/** Starting values for the form (tests, the benchmark), and whether to start at once. */
 	initialValues?: Partial<FormValues>;
 	autostart?: boolean;
@@ -29,25 +42,49 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 	const problems = formProblems(form.values, store);
 	const {phase} = training.state;
 
-	const start = () => {
+	/** Starts a run with the form's values; false when a field is wrong. */
+	const launch = (): boolean => {
 		const options = formOptions(form.values, store);
 		if (!options) {
 			dispatch({type: 'refused', firstProblem: fields.findIndex(field => problems[field.name] !== undefined)});
-			return;
+			return false;
 		}
 		setConfirming(false);
 		training.start(options);
+		return true;
+	};
+	const start = () => {
+		if (formOptions(form.values, store) && startNeedsConfirmation(form)) dispatch({type: 'ask'});
+		else launch();
 	};
 	useEffect(() => {
 		// TensorFlow's training process loads (a second) while the form is filled in, not after Enter.
 		model.ready('train').catch(() => {});
-		if (autostart) start();
+		// An autostart (tests, the benchmark) has asked already.
+		if (autostart) launch();
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the screen opens: an autostart is the first run only.
 	}, []);
 	useEffect(() => {
 		if (phase === 'finished') setConfirming(false);
 	}, [phase]);
 
+	useFormKeys(form, dispatch, {active: phase === 'idle', start, launch, onHome});
+	useRunKeys(training, confirming, setConfirming, onHome, onEvaluate);
+
+	if (phase === 'idle') {
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				<TrainForm form={form} problems={problems} warnings={formWarnings(form.values)} width={width} />
+			</Box>
+		);
+	}
+	return <TrainingView state={training.state} width={width} height={height} confirming={confirming} />;
+}
+
+type FormKeys = {active: boolean; start: () => void; launch: () => boolean; onHome: () => void};
+
+/** The form's keys: moving and editing, and the question before a run of the whole training set. */
+function useFormKeys(form: FormState, dispatch: (action: FormAction) => void, {active, start, launch, onHome}: FormKeys): void {
 	useKeymap(
 		'trainForm',
 		{
@@ -60,7 +97,7 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 			reset: () => dispatch({type: 'reset'}),
 			back: onHome,
 		},
-		{active: phase === 'idle' && !form.editing},
+		{active: active && !form.editing && !form.confirming},
 	);
 	useKeymap(
 		'trainField',
@@ -72,23 +109,26 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 			erase: () => dispatch({type: 'erase'}),
 			clear: () => dispatch({type: 'clear'}),
 		},
-		{active: phase === 'idle' && form.editing, onText: text => dispatch({type: 'type', text})},
+		{active: active && form.editing, onText: text => dispatch({type: 'type', text})},
 	);
-	useRunKeys(training, confirming, setConfirming, onHome, onEvaluate);
-
-	if (phase === 'idle') {
-		return (
-			<Box flexDirection="column" width={width} height={height}>
-				<TrainForm form={form} problems={problems} width={width} />
-			</Box>
-		);
-	}
-	return <TrainingView state={training.state} width={width} height={height} confirming={confirming} />;
+	useKeymap(
+		'startConfirm',
+		{
+			yes: () => {
+				dispatch({type: 'answer', yes: true});
+				launch();
+			},
+			no: () => dispatch({type: 'answer', yes: false}),
+		},
+		{active: active && form.confirming},
+	);
 }
 
-/** The keys while a run goes (stop, with a confirmation) and once it is over (home, again, evaluate). */
-function useRunKeys(training: TrainingRun, confirming: boolean, setConfirming: (confirming: boolean) => void, onHome: () => void, onEvaluate?: () => void): void {
+/** The keys while a run goes (stop, with a confirmation) and once it is over (evaluate, home, again). */
+function useRunKeys(training: TrainingRun, confirming: boolean, setConfirming: (confirming: boolean) => void, onHome: () => void, onEvaluate?: (model: string) => void): void {
 	const running = training.state.phase !== 'idle' && training.state.phase !== 'finished';
+	const finished = training.state.phase === 'finished';
+	const evaluable = evaluableModel(training.state);
 	useKeymap(
 		'training',
 		{stop: () => setConfirming(true)},
@@ -105,20 +145,24 @@ function useRunKeys(training: TrainingRun, confirming: boolean, setConfirming: (
 		},
 		{active: running && confirming},
 	);
+	const afterRun = {
+		home: () => {
+			training.reset();
+			onHome();
+		},
+		again: () => training.reset(),
+	};
 	useKeymap(
 		'trainDone',
 		{
-			home: () => {
-				training.reset();
-				onHome();
-			},
-			again: () => training.reset(),
+			...afterRun,
 			evaluate: () => {
-				if (training.state.outcome?.type !== 'done' || !onEvaluate) return;
+				if (evaluable === undefined || !onEvaluate) return;
 				training.reset();
-				onEvaluate();
+				onEvaluate(evaluable);
 			},
 		},
-		{active: training.state.phase === 'finished'},
+		{active: finished && evaluable !== undefined && onEvaluate !== undefined},
 	);
+	useKeymap('trainEnded', afterRun, {active: finished && (evaluable === undefined || onEvaluate === undefined)});
 }

@@ -2,8 +2,9 @@
 // check of each field as it is typed (the same rules as the command's flags), and a reducer
 // for moving, editing and cycling choices.
 import {presetNames, presets, trainDefaults, type PresetName} from '../../model/presets.js';
-import {trainChecks, type Checked} from '../../model/train-options.js';
+import {trainChecks, trainingImages, type Checked} from '../../model/train-options.js';
 import type {TrainOptions} from '../../model/types.js';
+import {counted} from '../../render/format.js';
 import type {ModelNames} from '../../model/store.js';
 
 export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model';
@@ -19,7 +20,7 @@ export type Field = {
 };
 
 export const fields: readonly Field[] = [
-	{name: 'preset', label: 'preset', about: `the network (←/→): ${presetNames.map(name => `${name}, ${presets[name].description}`).join('; ')}`, choices: presetNames},
+	{name: 'preset', label: 'preset', about: `the network: ${presetNames.map(name => `${name}, ${presets[name].description}`).join('; ')}`, choices: presetNames},
 	{name: 'epochs', label: 'epochs', about: 'passes over the training images'},
 	{name: 'batchSize', label: 'batch size', about: 'images per step'},
 	{name: 'learningRate', label: 'learning rate', about: "Adam's learning rate"},
@@ -92,6 +93,26 @@ export function formProblems(values: FormValues, context: ModelNames): Partial<R
 	return problems;
 }
 
+/** A warning beside a right but unwise value (it does not stop the run); undefined when none. */
+export function fieldWarning(name: FieldName, text: string): string | undefined {
+	if (name === 'batchSize' && trainChecks.batchSize(text.trim()).value === 1) return 'one image per step: very slow and noisy';
+	return undefined;
+}
+
+export function formWarnings(values: FormValues): Partial<Record<FieldName, string>> {
+	const warnings: Partial<Record<FieldName, string>> = {};
+	for (const field of fields) {
+		const warning = fieldWarning(field.name, values[field.name]);
+		if (warning) warnings[field.name] = warning;
+	}
+	return warnings;
+}
+
+/** A numeric field's value as its check reads it ("3,000" is 3000); only for fields without a problem. */
+function numberOf(values: FormValues, name: 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit'): number {
+	return trainChecks[name](values[name].trim()).value!;
+}
+
 /** The options to train with, or undefined while a field is wrong. */
 export function formOptions(values: FormValues, context: ModelNames): TrainOptions | undefined {
 	if (Object.keys(formProblems(values, context)).length > 0) return undefined;
@@ -101,15 +122,25 @@ export function formOptions(values: FormValues, context: ModelNames): TrainOptio
 		preset,
 		augment: defaults.augment,
 		schedule: defaults.schedule,
-		epochs: Number(values.epochs),
-		batchSize: Number(values.batchSize),
-		learningRate: Number(values.learningRate),
-		validationSplit: Number(values.validationSplit),
-		seed: Number(values.seed),
+		epochs: numberOf(values, 'epochs'),
+		batchSize: numberOf(values, 'batchSize'),
+		learningRate: numberOf(values, 'learningRate'),
+		validationSplit: numberOf(values, 'validationSplit'),
+		seed: numberOf(values, 'seed'),
 	};
-	if (values.limit.trim() !== '') options.limit = Number(values.limit);
+	if (values.limit.trim() !== '') options.limit = numberOf(values, 'limit');
 	if (values.model.trim() !== '') options.model = values.model.trim();
 	return options;
+}
+
+/** A run of the whole training set takes minutes: the form asks once before the first one. */
+export function startNeedsConfirmation(form: FormState): boolean {
+	return form.values.limit.trim() === '' && !form.wholeSetConfirmed;
+}
+
+/** The question asked before a run of the whole training set. */
+export function wholeSetQuestion(values: FormValues): string {
+	return `train on all ${counted(trainingImages, 'training image')} (${counted(numberOf(values, 'epochs'), 'epoch')})? it takes minutes`;
 }
 
 export type FormState = {
@@ -119,6 +150,10 @@ export type FormState = {
 	editing: boolean;
 	/** Set when start was refused: the problems are then shown prominently. */
 	attempted: boolean;
+	/** Asking whether to train on the whole training set. */
+	confirming: boolean;
+	/** The user said yes once: later runs of the whole set start without asking. */
+	wholeSetConfirmed: boolean;
 };
 
 export type FormAction =
@@ -130,10 +165,12 @@ export type FormAction =
 	| {type: 'clear'}
 	| {type: 'cycle'; by: number}
 	| {type: 'reset'}
-	| {type: 'refused'; firstProblem: number};
+	| {type: 'refused'; firstProblem: number}
+	| {type: 'ask'}
+	| {type: 'answer'; yes: boolean};
 
 export function initialForm(values: Partial<FormValues> = {}): FormState {
-	return {values: {...defaultFormValues(), ...values}, selected: 0, editing: false, attempted: false};
+	return {values: {...defaultFormValues(), ...values}, selected: 0, editing: false, attempted: false, confirming: false, wholeSetConfirmed: false};
 }
 
 export const startRow = fields.length;
@@ -142,10 +179,9 @@ export function formReducer(state: FormState, action: FormAction): FormState {
 	const field = fields[state.selected];
 	const set = (text: string): FormState => (field ? {...state, values: {...state.values, [field.name]: text}} : state);
 	switch (action.type) {
-		case 'move': {
-			const rows = fields.length + 1;
-			return {...state, editing: false, selected: (state.selected + action.by + rows) % rows};
-		}
+		case 'move':
+			// No wrapping: ↑ on the first field must not land on "start training", one Enter from a run.
+			return {...state, editing: false, selected: Math.min(Math.max(state.selected + action.by, 0), startRow)};
 		case 'edit':
 			// A choice cycles instead of opening a text field.
 			if (!field) return state;
@@ -169,8 +205,12 @@ export function formReducer(state: FormState, action: FormAction): FormState {
 			return field.name === 'preset' ? {...state, values: withPreset(state.values, next)} : set(next);
 		}
 		case 'reset':
-			return {...initialForm(), selected: state.selected};
+			return {...initialForm(), selected: state.selected, wholeSetConfirmed: state.wholeSetConfirmed};
 		case 'refused':
 			return {...state, attempted: true, editing: false, selected: action.firstProblem};
+		case 'ask':
+			return {...state, editing: false, confirming: true};
+		case 'answer':
+			return {...state, confirming: false, wholeSetConfirmed: state.wholeSetConfirmed || action.yes};
 	}
 }

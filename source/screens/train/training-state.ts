@@ -30,8 +30,8 @@ export type TrainingState = {
 	/** Milliseconds, on the clock the actions carry. */
 	startedAt: number;
 	now: number;
-	/** Recent (step, time) pairs for the current images/s. */
-	recent: Array<{step: number; time: number}>;
+	/** Where the current epoch's images/s is measured from: the step and time its epoch began (the run's first batch for epoch 1). */
+	epochMark?: {step: number; time: number};
 	/** The first batch seen: the ETA is measured from it. */
 	firstBatch?: {step: number; time: number};
 	outcome?: TrainingOutcome;
@@ -56,11 +56,7 @@ export const idleTraining: TrainingState = {
 	history: [],
 	startedAt: 0,
 	now: 0,
-	recent: [],
 };
-
-/** How far back the current images/s looks. */
-const rateWindowMs = 3000;
 
 export function trainingReducer(state: TrainingState, action: TrainingAction): TrainingState {
 	switch (action.type) {
@@ -83,7 +79,6 @@ function applyEvent(state: TrainingState, event: TrainEvent, now: number): Train
 			return {...state, phase: 'preparing', model: event.model, backend: event.backend, trainer: event.trainer, epochs: event.options.epochs, options: event.options};
 		case 'batch': {
 			const step = (event.epoch - 1) * event.batches + event.batch;
-			const recent = [...state.recent.filter(sample => now - sample.time <= rateWindowMs), {step, time: now}];
 			return {
 				...state,
 				phase: state.phase === 'finished' ? state.phase : 'training',
@@ -93,13 +88,14 @@ function applyEvent(state: TrainingState, event: TrainEvent, now: number): Train
 				batches: event.batches,
 				loss: [...state.loss, {step, value: event.loss}],
 				accuracy: [...state.accuracy, {step, value: event.accuracy}],
-				recent,
+				epochMark: state.epochMark ?? {step, time: now},
 				firstBatch: state.firstBatch ?? {step, time: now},
 			};
 		}
 		case 'epoch': {
 			const {type: _type, epochs, path: _path, ...row} = event;
-			return {...state, epochs, history: [...state.history, row]};
+			// The next epoch begins as this one is reported: its images/s counts from here.
+			return {...state, epochs, history: [...state.history, row], epochMark: {step: currentStep(state), time: now}};
 		}
 		case 'done':
 		case 'cancelled':
@@ -124,14 +120,17 @@ export function runFraction(state: TrainingState): number {
 	return state.batches === 0 || state.epochs === 0 ? 0 : currentStep(state) / (state.epochs * state.batches);
 }
 
-/** Images per second over the last few seconds; the last epoch's figure when no longer training. */
+/**
+ * Images per second, counted as the epoch table counts them: this epoch's images over this
+ * epoch's seconds. Between epochs and after the run it is the last epoch's own figure, so the
+ * header and the table never disagree.
+ */
 export function imagesPerSecond(state: TrainingState): number | undefined {
-	if (state.phase === 'finished') return state.history.at(-1)?.imagesPerSecond;
-	const first = state.recent[0];
-	const last = state.recent.at(-1);
-	const batchSize = state.options?.batchSize ?? 0;
-	if (!first || !last || last.time <= first.time) return state.history.at(-1)?.imagesPerSecond;
-	return ((last.step - first.step) * batchSize) / ((last.time - first.time) / 1000);
+	const finishedEpoch = state.history.at(-1)?.imagesPerSecond;
+	const mark = state.epochMark;
+	const step = currentStep(state);
+	if (state.phase === 'finished' || !mark || step <= mark.step || state.now <= mark.time) return finishedEpoch;
+	return ((step - mark.step) * (state.options?.batchSize ?? 0)) / ((state.now - mark.time) / 1000);
 }
 
 export function elapsedSeconds(state: TrainingState): number {
@@ -156,4 +155,12 @@ export function epochPoints(state: TrainingState, metric: 'loss' | 'accuracy') {
 		train: metric === 'loss' ? row.loss : row.accuracy,
 		validation: metric === 'loss' ? row.valLoss : row.valAccuracy,
 	}));
+}
+
+/** The model a finished run left to evaluate: the trained one, or the last epoch a stopped run saved. */
+export function evaluableModel(state: TrainingState): string | undefined {
+	const {outcome} = state;
+	if (outcome?.type === 'done') return outcome.model;
+	if (outcome?.type === 'cancelled' && outcome.path !== null) return state.model;
+	return undefined;
 }
