@@ -72,6 +72,11 @@ describe('the drawing keys', () => {
 		assert.deepEqual(action('shift+up'), {type: 'move', dx: 0, dy: -4});
 		assert.deepEqual(action('L'), {type: 'move', dx: 4, dy: 0});
 		assert.deepEqual(action('shift+right'), {type: 'move', dx: 4, dy: 0});
+		// Diagonals, as in roguelikes: y ↖ u ↗ b ↙ n ↘ (a count first for longer runs).
+		assert.deepEqual(action('y'), {type: 'move', dx: -1, dy: -1});
+		assert.deepEqual(action('u'), {type: 'move', dx: 1, dy: -1});
+		assert.deepEqual(action('b'), {type: 'move', dx: -1, dy: 1});
+		assert.deepEqual(action('n'), {type: 'move', dx: 1, dy: 1});
 		assert.deepEqual(action('space'), {type: 'dab', mode: 'paint'});
 		assert.deepEqual(action('x'), {type: 'dab', mode: 'erase'});
 		assert.deepEqual(action('p'), {type: 'pen', mode: 'paint'});
@@ -79,7 +84,7 @@ describe('the drawing keys', () => {
 		assert.deepEqual(action('['), {type: 'brush', by: -1});
 		assert.deepEqual(action(']'), {type: 'brush', by: 1});
 		assert.deepEqual(action('c'), {type: 'clear'});
-		assert.deepEqual(action('u'), {type: 'undo'});
+		assert.deepEqual(action('z'), {type: 'undo'});
 		assert.deepEqual(action('ctrl+r'), {type: 'redo'});
 		// The rest need more than the pad: the screen handles them itself.
 		assert.deepEqual(['5', 'return', 's', 'o', 'escape', 'q'].map(action), ['count', 'predict', 'save', 'open', 'back', 'back']);
@@ -92,6 +97,16 @@ describe('the drawing keys', () => {
 		assert.equal(brush(['smallerBrush']), 1);
 		assert.equal(brush(['biggerBrush', 'biggerBrush', 'biggerBrush', 'biggerBrush']), 5);
 		assert.equal(brush(['smallerBrush', 'smallerBrush', 'smallerBrush']), 0);
+	});
+
+	test('with the pen down a diagonal key draws a slanted line, not a staircase', () => {
+		const state = run([padActions.pen, padActions.moveDownRight, padActions.moveDownRight, padActions.moveDownRight, padActions.pen]).pad;
+		assert.deepEqual(state.cursor, {x: 16, y: 16});
+		const level = (x: number, y: number) => state.drawing.pixels[y * 28 + x]!;
+		for (let step = 0; step <= 3; step++) assert.equal(level(13 + step, 13 + step), 1, `full ink on the diagonal at ${13 + step},${13 + step}`);
+		// The line's two sides get the same ink: a staircase (l then j) would ink one side's corners fully.
+		assert.equal(level(15, 14), level(14, 15));
+		assert.ok(level(15, 14) < 1);
 	});
 
 	test('a count before a jump multiplies it', () => {

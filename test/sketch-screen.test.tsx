@@ -30,7 +30,7 @@ test('keyboard drawing changes the canvas, and the model reads it', async () => 
 	assert.match(drawn, /› 7 █+/);
 	assert.match(drawn, /90\.0% sure/);
 	assert.ok(service.predicted.length >= 1 && service.predicted.at(-1)!.length === 784);
-	await press('u');
+	await press('z');
 	await frame(text => ink(text) === 0 && text.includes('draw a digit'));
 	await press('\u0012');
 	await frame(text => ink(text) >= 6);
