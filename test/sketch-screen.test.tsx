@@ -39,8 +39,31 @@ test('keyboard drawing changes the canvas, and the model reads it', async () => 
 test('an unsure model says so', async () => {
 	const {frame, press} = openSketch(predictingService(0.4));
 	await frame(text => text.includes('draw a digit'));
-	await press(' ');
+	await press('p', '6', 'j', 'p');
 	await frame(text => text.includes('not sure') && /7 or \d\?/.test(text));
+});
+
+test('a stray dab is too little ink: the pad says "draw a digit" and does not ask the model', async () => {
+	const service = predictingService(0.9);
+	const {frame, press} = openSketch(service);
+	await frame(text => text.includes('draw a digit'));
+	await press(' ', ' ');
+	// Enter asks for a prediction at once: still none.
+	await press(keys.enter);
+	await delay(200);
+	const dabbed = await frame(text => ink(text) > 0);
+	assert.match(dabbed, /draw a digit/);
+	assert.doesNotMatch(dabbed, /reads \d|sure/);
+	assert.equal(service.predicted.length, 0);
+	// A stroke is read; taking it back to a dab goes back to "draw a digit".
+	await press('p', '4', 'j', 'p');
+	await frame(text => text.includes('reads 7'));
+	const asked = service.predicted.length;
+	assert.ok(asked >= 1);
+	await press('z');
+	await frame(text => text.includes('draw a digit'));
+	await delay(200);
+	assert.equal(service.predicted.length, asked);
 });
 
 test('mouse reports written to stdin paint along the drag and are never taken as keys', async () => {
