@@ -35,6 +35,23 @@ describe('the reducer', () => {
 		assert.equal(closed.pad, typed.pad);
 	});
 
+	test('Tab completes the field; several matches or none are said under it, one match says nothing', () => {
+		const typed = run([{type: 'openField'}, {type: 'editField', edit: {type: 'type', text: 'scans/s'}}]);
+		const several = sketchScreenReducer(typed, {type: 'completed', completion: {text: 'scans/seven', matches: ['seven-a.png', 'seven-b.png']}});
+		assert.equal(several.field, 'scans/seven');
+		assert.deepEqual(several.message, {text: '2 matches: seven-a.png  seven-b.png', tone: 'muted'});
+		const one = sketchScreenReducer(several, {type: 'completed', completion: {text: 'scans/seven-a.png', matches: ['seven-a.png']}});
+		assert.equal(one.field, 'scans/seven-a.png');
+		assert.equal(one.message, undefined);
+		assert.deepEqual(sketchScreenReducer(typed, {type: 'completed', completion: {text: 'scans/s', matches: []}}).message, {text: 'no file or folder there starts with "s"', tone: 'muted'});
+		const empty = run([{type: 'openField'}, {type: 'completed', completion: {text: '', matches: []}}]);
+		assert.deepEqual(empty.message, {text: 'no files or folders there', tone: 'muted'});
+		// What Tab said is about the field: closing it takes the message away.
+		assert.equal(sketchScreenReducer(several, {type: 'closeField'}).message, undefined);
+		const closed = initialSketchScreen();
+		assert.equal(sketchScreenReducer(closed, {type: 'completed', completion: {text: 'x', matches: ['x']}}), closed);
+	});
+
 	test('edits without an open field change nothing', () => {
 		const state = initialSketchScreen();
 		assert.equal(sketchScreenReducer(state, {type: 'editField', edit: {type: 'type', text: 'q'}}), state);

@@ -182,7 +182,7 @@ describe('keymap', () => {
 		assert.match(helpRows('trainDone').find(row => row.keys === 'e')!.help, /^evaluate the new model/);
 		assert.deepEqual(hints('home').map(hint => `${hint.keys} ${hint.label}`), ['↑↓ move', 'Enter open', 'q quit', '? help']);
 		assert.deepEqual(hints('trainField').map(hint => hint.label), ['done', 'leave'], 'no ? in a text field');
-		assert.deepEqual(hints('sketchField').map(hint => hint.label), ['open', 'cancel'], 'no ? while typing a file name');
+		assert.deepEqual(hints('sketchField').map(hint => hint.label), ['complete', 'open', 'cancel'], 'no ? while typing a file name');
 		assert.deepEqual(hints('loadImageField').map(hint => hint.label), ['complete', 'open', 'leave'], 'no ? while typing a path');
 	});
 
