@@ -3,6 +3,7 @@
 // mouse reports as pad actions, and what the title line and the cursor show.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {sketchHelp} from '../source/help-text.js';
 import {commandFor, keymaps} from '../source/input/keymap.js';
 import {mouseEvent} from '../source/input/mouse.js';
 import {sketchScreenLayout} from '../source/screens/sketch/sketch-screen-layout.js';
@@ -124,6 +125,15 @@ describe('the drawing keys', () => {
 		// The line's two sides get the same ink: a staircase (l then j) would ink one side's corners fully.
 		assert.equal(level(15, 14), level(14, 15));
 		assert.ok(level(15, 14) < 1);
+	});
+
+	test('`digits sketch --help` names the diagonals, z and Tab in lines that fit 80 columns', () => {
+		const lines = sketchHelp.help.split('\n');
+		assert.deepEqual(lines.filter(line => line.length > 80), []);
+		const text = lines.map(line => line.trim()).join(' ');
+		assert.match(text, /y u b n diagonally/);
+		assert.match(text, /z undoes a stroke/);
+		assert.match(text, /o opens an image \(Tab completes its path\)/);
 	});
 
 	test('a count before a jump multiplies it', () => {
