@@ -1,8 +1,9 @@
 /* @jsxRuntime automatic */
 // The sketch pad's stroke → bars latency for `npm run bench`: the pad is rendered with
 // ink-testing-library on the real model service; each trial clears the canvas, paints one
-// dab with the keyboard (a whole stroke) and times until a frame shows the new bars. That
-// covers key handling, the canvas, preprocessing, the model service and drawing the frame.
+// dab of the biggest brush with the keyboard (a whole stroke, and ink enough to be read)
+// and times until a frame shows the new bars. That covers key handling, the canvas,
+// preprocessing, the model service and drawing the frame.
 import {render} from 'ink-testing-library';
 import {ServicesProvider} from '../source/hooks/use-services.js';
 import {ThemeProvider} from '../source/components/theme-context.js';
@@ -43,6 +44,8 @@ export async function measureSketchLatency(service: ModelService, {trials = 20}:
 	const times: number[] = [];
 	try {
 		await frameTime(frames, frame => frame.includes('draw a digit'), performance.now());
+		// A dab of the default brush is too little ink for the pad to ask the model.
+		app.stdin.write(']]]');
 		for (let trial = -2; trial < trials; trial++) {
 			const started = performance.now();
 			app.stdin.write(' ');

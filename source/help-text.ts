@@ -99,9 +99,11 @@ export const sketchHelp: CommandHelp = {
   Usage
     $ digits sketch [--ascii]
 
-  Opens the app on the sketch pad: draw a digit with the arrow keys or h j k l (p puts
-  the pen down) or with the mouse, and the model reads it after every stroke. s saves
-  the sketch as digit-<yyyymmdd-hhmmss>.png in the current folder; ? lists every key.
+  Opens the app on the sketch pad: draw a digit with the arrow keys or h j k l,
+  and y u b n diagonally (p puts the pen down), or with the mouse; the model
+  reads it after every stroke. z undoes a stroke. s saves the sketch as
+  digit-<yyyymmdd-hhmmss>.png in the current folder, o opens an image (Tab
+  completes its path); ? lists every key.
 `,
 };
 

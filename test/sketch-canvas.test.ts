@@ -7,7 +7,7 @@ import path from 'node:path';
 import {test} from 'node:test';
 import {readImageFile, writeGrayPng} from '../source/image/load.js';
 import {preprocessForModel} from '../source/image/preprocess.js';
-import {blankCanvas, brushRadii, canvasFromPicture, coverage, dabInto, lineInto, pixelCenter} from '../source/sketch/canvas.js';
+import {blankCanvas, brushRadii, canvasFromPicture, coverage, dabInto, enoughInk, lineInto, pixelCenter} from '../source/sketch/canvas.js';
 import {cellToCanvas, sketchLayout} from '../source/sketch/layout.js';
 import {initialSketch, sketchReducer, type SketchAction, type SketchState} from '../source/sketch/sketch-state.js';
 import {renderCanvas} from '../source/render/sketch-canvas.js';
@@ -47,6 +47,29 @@ test('brush sizes grow the dab; erasing takes ink away with the same soft edge',
 	dabInto(pixels, pixelCenter(5, 5), 1.1, 'paint');
 	dabInto(pixels, pixelCenter(5, 5), 1.1, 'paint');
 	assert.ok(pixels.every(value => value >= 0 && value <= 1));
+});
+
+test('too little ink is no digit: fewer than 8 inked pixels, or ink under 4 pixels both across and down', () => {
+	const canvas = (draw: (pixels: Float32Array) => void) => {
+		const pixels = blankCanvas();
+		draw(pixels);
+		return pixels;
+	};
+	const fill = (left: number, top: number, width: number, height: number, level = 1) =>
+		canvas(pixels => {
+			for (let y = top; y < top + height; y++) for (let x = left; x < left + width; x++) pixels[y * imageSide + x] = level;
+		});
+	assert.equal(enoughInk(blankCanvas()), false);
+	// One dab of the default brush: a 3×3 blot.
+	assert.equal(enoughInk(canvas(pixels => dabInto(pixels, pixelCenter(13, 13), brushRadii[2], 'paint'))), false);
+	assert.equal(enoughInk(fill(10, 10, 3, 3)), false, '9 pixels, but 3×3');
+	assert.equal(enoughInk(fill(10, 10, 7, 1)), false, '7 pixels');
+	assert.equal(enoughInk(fill(10, 10, 4, 4, 0.4)), false, 'faint ink does not count');
+	assert.equal(enoughInk(fill(10, 10, 2, 4)), true, '8 pixels, 4 tall');
+	assert.equal(enoughInk(fill(10, 10, 8, 1)), true, 'a thin line 8 long');
+	assert.equal(enoughInk(fill(14, 4, 1, 16)), true, 'a 1');
+	// Two dabs side by side are a stroke.
+	assert.equal(enoughInk(canvas(pixels => lineInto(pixels, pixelCenter(13, 13), pixelCenter(14, 13), brushRadii[2], 'paint'))), true);
 });
 
 test('a line between two far cells leaves no gaps', () => {

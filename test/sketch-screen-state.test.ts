@@ -3,6 +3,7 @@
 // mouse reports as pad actions, and what the title line and the cursor show.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {sketchHelp} from '../source/help-text.js';
 import {commandFor, keymaps} from '../source/input/keymap.js';
 import {mouseEvent} from '../source/input/mouse.js';
 import {sketchScreenLayout} from '../source/screens/sketch/sketch-screen-layout.js';
@@ -33,6 +34,23 @@ describe('the reducer', () => {
 		const closed = sketchScreenReducer(typed, {type: 'closeField'});
 		assert.equal(closed.field, undefined);
 		assert.equal(closed.pad, typed.pad);
+	});
+
+	test('Tab completes the field; several matches or none are said under it, one match says nothing', () => {
+		const typed = run([{type: 'openField'}, {type: 'editField', edit: {type: 'type', text: 'scans/s'}}]);
+		const several = sketchScreenReducer(typed, {type: 'completed', completion: {text: 'scans/seven', matches: ['seven-a.png', 'seven-b.png']}});
+		assert.equal(several.field, 'scans/seven');
+		assert.deepEqual(several.message, {text: '2 matches: seven-a.png  seven-b.png', tone: 'muted'});
+		const one = sketchScreenReducer(several, {type: 'completed', completion: {text: 'scans/seven-a.png', matches: ['seven-a.png']}});
+		assert.equal(one.field, 'scans/seven-a.png');
+		assert.equal(one.message, undefined);
+		assert.deepEqual(sketchScreenReducer(typed, {type: 'completed', completion: {text: 'scans/s', matches: []}}).message, {text: 'no file or folder there starts with "s"', tone: 'muted'});
+		const empty = run([{type: 'openField'}, {type: 'completed', completion: {text: '', matches: []}}]);
+		assert.deepEqual(empty.message, {text: 'no files or folders there', tone: 'muted'});
+		// What Tab said is about the field: closing it takes the message away.
+		assert.equal(sketchScreenReducer(several, {type: 'closeField'}).message, undefined);
+		const closed = initialSketchScreen();
+		assert.equal(sketchScreenReducer(closed, {type: 'completed', completion: {text: 'x', matches: ['x']}}), closed);
 	});
 
 	test('edits without an open field change nothing', () => {
@@ -72,6 +90,11 @@ describe('the drawing keys', () => {
 		assert.deepEqual(action('shift+up'), {type: 'move', dx: 0, dy: -4});
 		assert.deepEqual(action('L'), {type: 'move', dx: 4, dy: 0});
 		assert.deepEqual(action('shift+right'), {type: 'move', dx: 4, dy: 0});
+		// Diagonals, as in roguelikes: y ↖ u ↗ b ↙ n ↘ (a count first for longer runs).
+		assert.deepEqual(action('y'), {type: 'move', dx: -1, dy: -1});
+		assert.deepEqual(action('u'), {type: 'move', dx: 1, dy: -1});
+		assert.deepEqual(action('b'), {type: 'move', dx: -1, dy: 1});
+		assert.deepEqual(action('n'), {type: 'move', dx: 1, dy: 1});
 		assert.deepEqual(action('space'), {type: 'dab', mode: 'paint'});
 		assert.deepEqual(action('x'), {type: 'dab', mode: 'erase'});
 		assert.deepEqual(action('p'), {type: 'pen', mode: 'paint'});
@@ -79,7 +102,7 @@ describe('the drawing keys', () => {
 		assert.deepEqual(action('['), {type: 'brush', by: -1});
 		assert.deepEqual(action(']'), {type: 'brush', by: 1});
 		assert.deepEqual(action('c'), {type: 'clear'});
-		assert.deepEqual(action('u'), {type: 'undo'});
+		assert.deepEqual(action('z'), {type: 'undo'});
 		assert.deepEqual(action('ctrl+r'), {type: 'redo'});
 		// The rest need more than the pad: the screen handles them itself.
 		assert.deepEqual(['5', 'return', 's', 'o', 'escape', 'q'].map(action), ['count', 'predict', 'save', 'open', 'back', 'back']);
@@ -92,6 +115,25 @@ describe('the drawing keys', () => {
 		assert.equal(brush(['smallerBrush']), 1);
 		assert.equal(brush(['biggerBrush', 'biggerBrush', 'biggerBrush', 'biggerBrush']), 5);
 		assert.equal(brush(['smallerBrush', 'smallerBrush', 'smallerBrush']), 0);
+	});
+
+	test('with the pen down a diagonal key draws a slanted line, not a staircase', () => {
+		const state = run([padActions.pen, padActions.moveDownRight, padActions.moveDownRight, padActions.moveDownRight, padActions.pen]).pad;
+		assert.deepEqual(state.cursor, {x: 16, y: 16});
+		const level = (x: number, y: number) => state.drawing.pixels[y * 28 + x]!;
+		for (let step = 0; step <= 3; step++) assert.equal(level(13 + step, 13 + step), 1, `full ink on the diagonal at ${13 + step},${13 + step}`);
+		// The line's two sides get the same ink: a staircase (l then j) would ink one side's corners fully.
+		assert.equal(level(15, 14), level(14, 15));
+		assert.ok(level(15, 14) < 1);
+	});
+
+	test('`digits sketch --help` names the diagonals, z and Tab in lines that fit 80 columns', () => {
+		const lines = sketchHelp.help.split('\n');
+		assert.deepEqual(lines.filter(line => line.length > 80), []);
+		const text = lines.map(line => line.trim()).join(' ');
+		assert.match(text, /y u b n diagonally/);
+		assert.match(text, /z undoes a stroke/);
+		assert.match(text, /o opens an image \(Tab completes its path\)/);
 	});
 
 	test('a count before a jump multiplies it', () => {

@@ -2,13 +2,14 @@
 // (tsx compiles test files with the classic JSX runtime unless told: they are outside tsconfig's include.)
 // The sketch pad through ink-testing-library with a fake model: keys draw, mouse reports
 // written to stdin paint (and never act as keys), predictions reach the bars, leaving the
-// screen switches mouse reporting off, and s / o save and open PNGs.
+// screen switches mouse reporting off, s / o save and open PNGs, Tab completes the path.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import {writeGrayPng} from '../source/image/load.js';
 import {mouseOff, mouseOn} from '../source/input/mouse.js';
 import {openSketch, predictingService} from './sketch-harness.js';
 import {delay, keys} from './tui-helpers.js';
@@ -30,7 +31,7 @@ test('keyboard drawing changes the canvas, and the model reads it', async () => 
 	assert.match(drawn, /› 7 █+/);
 	assert.match(drawn, /90\.0% sure/);
 	assert.ok(service.predicted.length >= 1 && service.predicted.at(-1)!.length === 784);
-	await press('u');
+	await press('z');
 	await frame(text => ink(text) === 0 && text.includes('draw a digit'));
 	await press('\u0012');
 	await frame(text => ink(text) >= 6);
@@ -39,8 +40,31 @@ test('keyboard drawing changes the canvas, and the model reads it', async () => 
 test('an unsure model says so', async () => {
 	const {frame, press} = openSketch(predictingService(0.4));
 	await frame(text => text.includes('draw a digit'));
-	await press(' ');
+	await press('p', '6', 'j', 'p');
 	await frame(text => text.includes('not sure') && /7 or \d\?/.test(text));
+});
+
+test('a stray dab is too little ink: the pad says "draw a digit" and does not ask the model', async () => {
+	const service = predictingService(0.9);
+	const {frame, press} = openSketch(service);
+	await frame(text => text.includes('draw a digit'));
+	await press(' ', ' ');
+	// Enter asks for a prediction at once: still none.
+	await press(keys.enter);
+	await delay(200);
+	const dabbed = await frame(text => ink(text) > 0);
+	assert.match(dabbed, /draw a digit/);
+	assert.doesNotMatch(dabbed, /reads \d|sure/);
+	assert.equal(service.predicted.length, 0);
+	// A stroke is read; taking it back to a dab goes back to "draw a digit".
+	await press('p', '4', 'j', 'p');
+	await frame(text => text.includes('reads 7'));
+	const asked = service.predicted.length;
+	assert.ok(asked >= 1);
+	await press('z');
+	await frame(text => text.includes('draw a digit'));
+	await delay(200);
+	assert.equal(service.predicted.length, asked);
 });
 
 test('mouse reports written to stdin paint along the drag and are never taken as keys', async () => {
@@ -96,14 +120,38 @@ test('s saves digit-<yyyymmdd-hhmmss>.png here and says where; o opens a PNG fro
 		await frame(text => ink(text) === 0);
 		// q and ? go into the field while it has focus; Esc leaves it, Enter opens.
 		await press('o', 'q', '?', keys.escape);
-		await frame(text => !text.includes('open PNG:') && text.includes('Sketch'));
+		await frame(text => !text.includes('open image:') && text.includes('Sketch'));
 		await press('o', ...name!);
-		await frame(text => text.includes(`open PNG: ${name}`));
+		await frame(text => text.includes(`open image: ${name}`));
 		await press(keys.enter);
 		const opened = await frame(text => text.includes('opened ') && ink(text) > 0);
 		assert.ok(ink(opened) >= 8);
 		await press('o', 'missing.png', keys.enter);
 		await frame(text => text.includes('missing.png does not exist'));
+	} finally {
+		fs.rmSync(directory, {recursive: true, force: true});
+	}
+});
+
+test('in the o field Tab completes file and folder names, as on the Load image screen', async () => {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-sketch-'));
+	try {
+		const stroke = new Float32Array(28 * 28);
+		for (let y = 6; y < 22; y++) stroke[y * 28 + 14] = 1;
+		await writeGrayPng(path.join(directory, 'seven.png'), {width: 28, height: 28, data: stroke});
+		fs.mkdirSync(path.join(directory, 'scans'));
+		const {frame, press} = openSketch(predictingService(), {directory});
+		await frame(text => text.includes('draw a digit'));
+		await press('o', 's', '\t');
+		await frame(text => text.includes('open image: s') && text.includes('2 matches: scans/  seven.png'));
+		await press('e', '\t');
+		await frame(text => text.includes('open image: seven.png') && text.includes('mouse: drag to paint'));
+		await press(keys.enter);
+		await frame(text => text.includes('opened ') && ink(text) > 0 && text.includes('reads 7'));
+		await press('o', 'x', '\t');
+		await frame(text => text.includes('no file or folder there starts with "x"') && !text.includes('mouse: drag to paint'));
+		await press(keys.escape);
+		await frame(text => !text.includes('open image:') && !text.includes('no file or folder') && text.includes('mouse: drag to paint'));
 	} finally {
 		fs.rmSync(directory, {recursive: true, force: true});
 	}

@@ -228,7 +228,7 @@ describe('keymap', () => {
 		assert.match(helpRows('trainDone').find(row => row.keys === 'e')!.help, /^evaluate the new model/);
 		assert.deepEqual(hints('home').map(hint => `${hint.keys} ${hint.label}`), ['↑↓ move', 'Enter open', 'q quit', '? help']);
 		assert.deepEqual(hints('trainField').map(hint => hint.label), ['done', 'leave'], 'no ? in a text field');
-		assert.deepEqual(hints('sketchField').map(hint => hint.label), ['open', 'cancel'], 'no ? while typing a file name');
+		assert.deepEqual(hints('sketchField').map(hint => hint.label), ['complete', 'open', 'cancel'], 'no ? while typing a file name');
 		assert.deepEqual(hints('loadImageField').map(hint => hint.label), ['complete', 'open', 'leave'], 'no ? while typing a path');
 	});
 
@@ -238,22 +238,23 @@ describe('keymap', () => {
 			helpRows('sketch').slice(0, 8).map(row => [row.keys, row.help]),
 			[
 				['←/↓/↑/→/h/j/k/l', 'move the cursor (a number first: that many pixels)'],
+				['y/u/b/n', 'move diagonally: up-left, up-right, down-left, down-right'],
 				['H/J/K/L/⇧←/⇧↓/⇧↑/⇧→', 'move the cursor 4 pixels'],
 				['0–9', 'a count for the next move (5l: five pixels right)'],
 				['Space', 'paint one dab (mouse: press and drag the left button)'],
 				['p', 'pen down: paint while moving (p again lifts it)'],
 				['x', 'erase one dab (mouse: the right button)'],
 				['e', 'eraser down: erase while moving (e again lifts it)'],
-				['[/]', 'smaller or bigger brush (mouse: the wheel)'],
 			],
 		);
-		assert.equal(helpRows('sketch', true)[1]?.keys, 'H/J/K/L/Shift-Left/Shift-Down/Shift-Up/Shift-Right');
-		assert.equal(helpRows('sketch').length, 17);
+		assert.equal(helpRows('sketch', true)[2]?.keys, 'H/J/K/L/Shift-Left/Shift-Down/Shift-Up/Shift-Right');
+		// The help's title, two blank lines and its last line around the rows fill the 22 rows an 80×24 window leaves.
+		assert.equal(helpRows('sketch').length, 18);
 		assert.deepEqual(
 			['h', 'J', 'shift+right', '[', ']', '7'].map(key => commandFor(keymaps.sketch, key)?.command),
 			['moveLeft', 'jumpDown', 'jumpRight', 'smallerBrush', 'biggerBrush', 'count'],
 		);
-		assert.deepEqual(hints('sketch').map(hint => `${hint.keys} ${hint.label}`), ['hjkl move', 'Space paint', 'p pen', 'u undo', '? help']);
+		assert.deepEqual(hints('sketch').map(hint => `${hint.keys} ${hint.label}`), ['hjkl move', 'Space paint', 'p pen', 'z undo', '? help']);
 	});
 
 	test('a text field: keys type, Backspace deletes the last character, Ctrl-U clears', () => {

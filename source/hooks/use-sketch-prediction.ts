@@ -1,14 +1,16 @@
 // Live prediction for the sketch pad: the canvas goes through the same preprocessing as
-// image files, then to the model service. At most one request is in flight and requests
+// image files, then to the model service; a canvas with too little ink to be a digit (a
+// stray dab) is not sent, and reads as empty. At most one request is in flight and requests
 // start at most every `intervalMs` while a stroke goes on; when a stroke ends the canvas
 // is predicted at once, so the bars follow the pen within the interval.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {preprocessForModel} from '../image/preprocess.js';
+import {enoughInk} from '../sketch/canvas.js';
 import {imageSide} from '../digit-size.js';
 
 
 export type SketchPrediction = {
-	/** What the model sees: the preprocessed 28×28, null for an empty canvas. */
+	/** What the model sees: the preprocessed 28×28, null for an empty canvas or one with too little ink. */
 	seen: Float32Array | null;
 	probabilities: Float32Array | null;
 	/** Set when predicting failed (no model, service down); cleared by the next success. */
@@ -36,7 +38,7 @@ export function useSketchPrediction(pixels: Float32Array, strokes: number, predi
 			state.dirty = false;
 			state.dirtyNow = false;
 			state.lastStart = performance.now();
-			const seen = preprocessForModel({width: imageSide, height: imageSide, data: latest.current});
+			const seen = enoughInk(latest.current) ? preprocessForModel({width: imageSide, height: imageSide, data: latest.current}) : null;
 			const finish = () => {
 				state.inFlight = false;
 				if (state.dirty && state.live) requestRun(state.dirtyNow);

@@ -96,6 +96,29 @@ export function isBlank(pixels: Float32Array): boolean {
 	return pixels.every(value => value === 0);
 }
 
+/** A pixel at least half covered shows as ink; the faint edge of a dab does not. */
+const INKED = 0.5;
+/**
+ * Below this a sketch is a stray dab, not a digit: fewer inked pixels, or ink that spans
+ * fewer pixels both across and down. The model would read some digit into it with high
+ * confidence. (Scanned files keep the pipeline's own rule: a small digit there is real.)
+ */
+export const leastInk = {pixels: 8, span: 4} as const;
+
+/** Whether the sketch holds enough ink to be read as a digit (see leastInk). */
+export function enoughInk(pixels: Float32Array): boolean {
+	let count = 0;
+	let [left, right, top, bottom] = [imageSide, -1, imageSide, -1];
+	pixels.forEach((value, index) => {
+		if (value < INKED) return;
+		const x = index % imageSide;
+		const y = Math.floor(index / imageSide);
+		count++;
+		[left, right, top, bottom] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y)];
+	});
+	return count >= leastInk.pixels && Math.max(right - left, bottom - top) + 1 >= leastInk.span;
+}
+
 /**
  * An opened picture as canvas ink: a 28×28 picture with a dark background is taken as it is
  * (so a saved sketch comes back unchanged); anything else goes through `prepare` (the

@@ -20,7 +20,7 @@ export type SketchState = {
 	strokes: number;
 };
 
-/** How far H J K L and Shift+arrows move. */
+/** How far H J K L, Y U B N (diagonally) and Shift+arrows move. */
 export const JUMP = 4;
 
 export type SketchAction =

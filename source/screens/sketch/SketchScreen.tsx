@@ -9,6 +9,7 @@ import {SketchReading} from '../../components/SketchReading.js';
 import {useTheme} from '../../components/theme-context.js';
 import {useInputState, useKeymap} from '../../hooks/use-keymap.js';
 import {useMouse, useMouseReporting} from '../../hooks/use-mouse.js';
+import {usePathCompletion} from '../../hooks/use-path-completion.js';
 import {useSketchFiles, type FileMessage} from '../../hooks/use-sketch-files.js';
 import {useSketchPrediction} from '../../hooks/use-sketch-prediction.js';
 import {fieldEdits} from '../../input/text-field.js';
@@ -36,8 +37,10 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 	const say = useCallback((message: FileMessage) => dispatch({type: 'message', message}), []);
 	const onOpened = useCallback((opened: Float32Array) => dispatch({type: 'load', pixels: opened}), []);
 	const files = useSketchFiles(directory, say, onOpened);
+	const complete = usePathCompletion(directory);
 	const padKeys = useMemo(() => padHandlers(dispatch), []);
 	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
+	const tabSaid = field === undefined ? undefined : state.message;
 
 	useMouseReporting();
 	useMouse(event => dispatch(mouseAction(layout.pad, event)), {active: active === 'sketch'});
@@ -57,9 +60,11 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 		'sketchField',
 		{
 			...fieldKeys.handlers,
+			complete: () => dispatch({type: 'completed', completion: complete(field ?? '')}),
 			done: () => {
-				if (field) files.open(field);
+				// Closed first: what opening says comes after.
 				dispatch({type: 'closeField'});
+				if (field) files.open(field);
 			},
 			leave: () => dispatch({type: 'closeField'}),
 		},
@@ -85,7 +90,7 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 			</Box>
 			{field !== undefined ? (
 				<Text wrap="truncate-start">
-					<Text color={theme.color('accent')}>open PNG: </Text>
+					<Text color={theme.color('accent')}>open image: </Text>
 					{field}
 					<Text inverse> </Text>
 				</Text>
@@ -94,9 +99,12 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 					{state.message?.text ?? ' '}
 				</Text>
 			)}
-			<Text color={theme.color('muted')} wrap="truncate-end">
-				{layout.mouseHint}
-			</Text>
+			{/* Under the field, what Tab said takes the mouse hint's row; a long list of matches ends at a whole name. */}
+			<Box height={1} overflow="hidden">
+				<Text color={theme.color(tabSaid?.tone ?? 'muted')} wrap="wrap">
+					{tabSaid?.text ?? layout.mouseHint}
+				</Text>
+			</Box>
 		</Box>
 	);
 }

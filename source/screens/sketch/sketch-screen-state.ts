@@ -1,10 +1,12 @@
 // The sketch pad screen's state as a pure reducer: the pad itself (sketch/sketch-state.ts),
-// the one-line path field that `o` opens, and the message under the canvas. Each drawing
-// command of the sketch keymap is one pad action (padActions), so the screen only dispatches.
+// the one-line path field that `o` opens (Tab completes it), and the message under the
+// canvas. Each drawing command of the sketch keymap is one pad action (padActions), so the
+// screen only dispatches.
 import type {FileMessage} from '../../hooks/use-sketch-files.js';
+import type {Completion} from '../../image/path-completion.js';
 import type {CommandOf} from '../../input/keymap.js';
 import type {MouseEvent} from '../../input/mouse.js';
-import {editField, type FieldEdit} from '../../input/text-field.js';
+import {completionMessage, editField, type CompletionMessage, type FieldEdit} from '../../input/text-field.js';
 import {cellToCanvas, insideCanvas, type SketchLayout} from '../../sketch/layout.js';
 import {initialSketch, JUMP, sketchReducer, type SketchAction, type SketchState} from '../../sketch/sketch-state.js';
 
@@ -12,13 +14,18 @@ export type SketchScreenState = {
 	pad: SketchState;
 	/** The path typed after `o`; undefined while the field is closed. */
 	field?: string;
-	message?: FileMessage;
+	/** What saving or opening a file said, or (while the field is open) what Tab said. */
+	message?: SketchMessage;
 };
+
+export type SketchMessage = FileMessage | CompletionMessage;
 
 export type SketchScreenAction =
 	| SketchAction
 	| {type: 'openField'}
 	| {type: 'editField'; edit: FieldEdit}
+	/** Tab in the field: `completion` is what the field's text completes to. */
+	| {type: 'completed'; completion: Completion}
 	| {type: 'closeField'}
 	| {type: 'message'; message: FileMessage};
 
@@ -33,8 +40,11 @@ export function sketchScreenReducer(state: SketchScreenState, action: SketchScre
 			return {...state, field: '', message: undefined};
 		case 'editField':
 			return state.field === undefined ? state : {...state, field: editField(state.field, action.edit)};
+		case 'completed':
+			return state.field === undefined ? state : {...state, field: action.completion.text, message: completionMessage(state.field, action.completion.matches)};
 		case 'closeField':
-			return {...state, field: undefined};
+			// While the field is open the message is only what Tab said, which is about the field.
+			return {...state, field: undefined, message: undefined};
 		case 'message':
 			return {...state, message: action.message};
 		default: {
@@ -50,6 +60,10 @@ export const padActions = {
 	moveDown: {type: 'move', dx: 0, dy: 1},
 	moveUp: {type: 'move', dx: 0, dy: -1},
 	moveRight: {type: 'move', dx: 1, dy: 0},
+	moveUpLeft: {type: 'move', dx: -1, dy: -1},
+	moveUpRight: {type: 'move', dx: 1, dy: -1},
+	moveDownLeft: {type: 'move', dx: -1, dy: 1},
+	moveDownRight: {type: 'move', dx: 1, dy: 1},
 	jumpLeft: {type: 'move', dx: -JUMP, dy: 0},
 	jumpDown: {type: 'move', dx: 0, dy: JUMP},
 	jumpUp: {type: 'move', dx: 0, dy: -JUMP},
