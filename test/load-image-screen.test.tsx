@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {after, afterEach, before, describe, test} from 'node:test';
+import {after, afterEach, before, describe, mock, test} from 'node:test';
+import {Profiler} from 'react';
 import {cleanup} from 'ink-testing-library';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
@@ -123,6 +124,55 @@ describe('the file list', () => {
 		assert.ok(blocks(picture) > 20, picture);
 		const seen = lines.slice(2, 9).map(line => line.slice(36, 50)).join('\n');
 		assert.ok(blocks(seen) > 5, seen);
+	});
+});
+
+describe('every key is answered at once', () => {
+	/** The screen with a count of its commits: the input gate holds each next key until the screen has drawn (or 150 ms). */
+	function countingCommits(directory: string) {
+		const commits = {count: 0};
+		const opened = openScreen(labelService(), room => (
+			<Profiler id="load-image" onRender={() => commits.count++}>
+				<LoadImageScreen {...room} directory={directory} />
+			</Profiler>
+		));
+		return {...opened, commits};
+	}
+
+	test('Backspace at the top folder reads no folder, says it is the top, and draws for each press', async () => {
+		const {frame, press, commits} = countingCommits('/');
+		await frame(text => text.includes('pick an image'));
+		const reads = mock.method(fs, 'readdirSync');
+		const before = commits.count;
+		await press(keys.backspace);
+		await frame(text => text.includes('/ is the top folder; there is nothing above it.'));
+		await press(...Array<string>(4).fill(keys.backspace));
+		await frame(() => commits.count >= before + 5);
+		assert.equal(reads.mock.callCount(), 0);
+		reads.mock.restore();
+	});
+
+	test('Backspace in the empty path field reads no folder and draws for each press', async () => {
+		const {frame, press, commits} = countingCommits(root);
+		await frame(text => text.includes('scans/'));
+		await press(tab);
+		await frame(text => !text.includes('Tab to type one'));
+		const reads = mock.method(fs, 'readdirSync');
+		const before = commits.count;
+		await press(...Array<string>(5).fill(keys.backspace));
+		await frame(() => commits.count >= before + 5);
+		assert.equal(reads.mock.callCount(), 0);
+		reads.mock.restore();
+	});
+
+	test('going up reads the folder above once per press', async () => {
+		const {frame, press} = openLoadImage(labelService(), path.join(root, 'scans', 'old'));
+		await frame(text => text.includes('~/scans/old/'));
+		const reads = mock.method(fs, 'readdirSync');
+		await press(keys.backspace);
+		await frame(text => text.includes('digit.png'));
+		assert.equal(reads.mock.callCount(), 1);
+		reads.mock.restore();
 	});
 });
 
