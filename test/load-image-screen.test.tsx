@@ -309,6 +309,40 @@ describe('layout', () => {
 		assert.ok(!scrolled.includes(' 2.png'), 'the top of the list has scrolled away');
 	});
 
+	test('PgDn and PgUp move a page (the list\'s rows), End and Home to the last and the first entry', async () => {
+		const {frame, press} = openLoadImage(labelService(), path.join(root, 'thumbnails'));
+		await frame(text => text.includes('1.png'));
+		await press(keys.pageDown);
+		await frame(text => text.includes('9/31') && selectedEntry(text) === '8.png');
+		await press(keys.pageDown, keys.pageDown, keys.pageDown);
+		await frame(text => text.includes('31/31') && selectedEntry(text) === '30.png');
+		await press(keys.pageUp);
+		await frame(text => text.includes('23/31') && selectedEntry(text) === '22.png');
+		await press(keys.home);
+		await frame(text => text.includes('1/31') && selectedEntry(text) === '..');
+		await press(keys.end);
+		await frame(text => text.includes('31/31') && selectedEntry(text) === '30.png');
+	});
+
+	test('an old error goes when the list moves, an entry opens or the field opens', async () => {
+		const error = 'photo.png is not an image';
+		const {frame, press} = openLoadImage();
+		await frame(text => text.includes('photo.png'));
+		const said = async () => {
+			await press(tab, keys.ctrlU, '~/photo.png', keys.enter);
+			await frame(text => text.replaceAll('\n', ' ').includes(error));
+		};
+		await said();
+		await press('j');
+		await frame(text => !text.includes(error) && selectedEntry(text) === 'scans/');
+		await said();
+		await press(keys.enter);
+		await frame(text => !text.includes(error) && text.includes('digit.png'));
+		await said();
+		await press(tab);
+		await frame(text => !text.includes(error));
+	});
+
 	test('a bigger window shows the model view at full size and a bigger picture', async () => {
 		const {frame, press} = openLoadImage(labelService(), path.join(root, 'scans'), {columns: 120, rows: 40});
 		await frame(text => text.includes('digit.png'));

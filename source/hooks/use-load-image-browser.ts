@@ -44,6 +44,7 @@ export function useLoadImageBrowser(start: string, recent: readonly string[], on
 		[state.folder, onMessage],
 	);
 
+	/** Moves the selection `by` entries, stopping at either end (±Infinity: to the first or the last). */
 	const move = useCallback(
 		(by: number) =>
 			setState(current => {

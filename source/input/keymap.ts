@@ -113,6 +113,10 @@ export const keymaps = {
 	loadImage: [
 		{command: 'up', keys: ['up', 'k'], help: 'previous file or folder', hint: {label: 'move', keys: '↑↓'}},
 		{command: 'down', keys: ['down', 'j'], help: 'next file or folder'},
+		{command: 'pageUp', keys: ['pageup'], help: 'a page up or down the list'},
+		{command: 'pageDown', keys: ['pagedown']},
+		{command: 'first', keys: ['home'], help: 'the first or the last entry of the list'},
+		{command: 'last', keys: ['end']},
 		{command: 'open', keys: ['return', 'right', 'l'], help: 'open the folder, or read the image file', hint: 'open'},
 		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up one folder (from the recent files: back to the folder)'},
 		{command: 'type', keys: ['tab', 'o'], help: 'type a path (Tab completes it, ~ is your home folder)', hint: 'path'},
@@ -168,6 +172,8 @@ export type KeyPress = {
 	delete?: boolean;
 	pageUp?: boolean;
 	pageDown?: boolean;
+	home?: boolean;
+	end?: boolean;
 };
 
 /** Ink's (input, key) as one name; undefined for what no binding can name (e.g. a paste). */
@@ -180,6 +186,8 @@ export function keyName(input: string, key: KeyPress): KeyName | undefined {
 	if (key.rightArrow) return `${shift}right`;
 	if (key.pageUp) return 'pageup';
 	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
 	if (key.return) return 'return';
 	if (key.escape) return 'escape';
 	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
@@ -196,7 +204,7 @@ export function keyName(input: string, key: KeyPress): KeyName | undefined {
  * input, which would otherwise match no key at all.
  */
 export function isKeyBurst(input: string, key: KeyPress): boolean {
-	const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.return || key.escape || key.tab || key.backspace || key.delete || key.pageUp || key.pageDown || key.ctrl || key.meta;
+	const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.return || key.escape || key.tab || key.backspace || key.delete || key.pageUp || key.pageDown || key.home || key.end || key.ctrl || key.meta;
 	return !special && [...input].length > 1;
 }
 
@@ -255,6 +263,8 @@ const keyLabels: Record<string, readonly [unicode: string, ascii: string]> = {
 	space: ['Space', 'Space'],
 	pageup: ['PgUp', 'PgUp'],
 	pagedown: ['PgDn', 'PgDn'],
+	home: ['Home', 'Home'],
+	end: ['End', 'End'],
 };
 
 export function keyLabel(name: KeyName, ascii = false): string {

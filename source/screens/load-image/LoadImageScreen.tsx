@@ -38,23 +38,25 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const open = (file: string) => loader.open(file, browser.nameOf(file));
 	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
 
+	const fresh = (act: () => void) => clearingFirst(say, act);
 	useKeymap(
 		'loadImage',
 		{
-			up: () => browser.move(-1),
-			down: () => browser.move(1),
-			open: () => {
-				const entry = chosenEntry(browser);
-				if (entry?.kind === 'parent') browser.parent();
-				else if (entry?.kind === 'folder') browser.go(entry.path);
-				else if (entry) {
+			up: fresh(() => browser.move(-1)),
+			down: fresh(() => browser.move(1)),
+			pageUp: fresh(() => browser.move(-layout.listRows)),
+			pageDown: fresh(() => browser.move(layout.listRows)),
+			first: fresh(() => browser.move(-Infinity)),
+			last: fresh(() => browser.move(Infinity)),
+			open: fresh(() =>
+				openChosen(browser, file => {
 					dispatch({type: 'picked'});
-					open(entry.path);
-				}
-			},
-			parent: browser.parent,
+					open(file);
+				}),
+			),
+			parent: fresh(browser.parent),
 			type: () => dispatch({type: 'edit'}),
-			recent: browser.toggleRecent,
+			recent: fresh(browser.toggleRecent),
 			back: onBack,
 		},
 		{active: !state.editing},
@@ -103,4 +105,20 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 			</Box>
 		</Box>
 	);
+}
+
+/** Enter on the list: into the folder (.. goes up), or `pick` the image file. */
+function openChosen(browser: ReturnType<typeof useLoadImageBrowser>, pick: (file: string) => void): void {
+	const entry = chosenEntry(browser);
+	if (entry?.kind === 'parent') browser.parent();
+	else if (entry?.kind === 'folder') browser.go(entry.path);
+	else if (entry) pick(entry.path);
+}
+
+/** A command that puts the last message away first: acting again answers it; what the command says comes after. */
+function clearingFirst(say: (message?: LoadImageMessage) => void, act: () => void): () => void {
+	return () => {
+		say(undefined);
+		act();
+	};
 }
