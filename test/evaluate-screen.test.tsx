@@ -185,6 +185,26 @@ describe('Evaluate screen (fake service)', () => {
 		fs.rmSync(reportsDir, {recursive: true, force: true});
 	});
 
+	test('the matrix view says what its marks mean in a legend line', async () => {
+		const {frame} = open();
+		const shown = await frame(text => text.includes('accuracy on 20 test images'));
+		assert.match(shown, /^ *\[n\] right {2}\*n\* most confused {2}· none$/m);
+		assert.ok(shown.split('\n').length <= 23);
+	});
+
+	test('the help offers the view numbers the window has: 1–4 at 80×24, 1/2 in a big window', async () => {
+		const small = open();
+		await small.frame(text => text.includes('accuracy on 20 test images'));
+		await small.press('?');
+		await small.frame(text => /^ *1–4 +open a view by its number$/m.test(text));
+		cleanup();
+		const big = open({columns: 120, rows: 40});
+		await big.frame(text => text.includes('macro avg'));
+		await big.press('?');
+		const help = await big.frame(text => text.includes('open a view by its number'));
+		assert.match(help, /^ *1\/2 +open a view by its number$/m);
+	});
+
 	test('a big window shows the matrix, the report and the pairs together', async () => {
 		const {frame} = open({columns: 120, rows: 40, level: 3});
 		const shown = await frame(text => text.includes('macro avg'));

@@ -282,8 +282,11 @@ export function keysLabel(keys: readonly KeyName[], ascii = false): string {
 
 export type HelpRow = {keys: string; help: string};
 
-/** The help overlay's rows: the screen's keys, then the keys that work everywhere. */
-export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
+/** The keys of some commands that apply now, by command: the view numbers that exist at a window size, say. */
+export type KeysInUse = Readonly<Partial<Record<string, readonly KeyName[]>>>;
+
+/** The help overlay's rows: the screen's keys (those `inUse` narrows, as narrowed), then the keys that work everywhere. */
+export function helpRows(name: KeymapName, ascii = false, inUse: KeysInUse = {}): HelpRow[] {
 	const own: readonly Binding[] = keymaps[name];
 	const global: readonly Binding[] = keymaps.global;
 	const rows: Array<{bindings: Binding[]; help: string}> = [];
@@ -291,7 +294,14 @@ export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
 		if (binding.help === undefined) rows.at(-1)?.bindings.push(binding);
 		else rows.push({bindings: [binding], help: binding.help});
 	}
-	return rows.map(row => ({keys: keysLabel(rowKeys(row.bindings), ascii), help: row.help}));
+	const narrowed = (binding: Binding): Binding => {
+		const keys = inUse[binding.command];
+		return keys ? {...binding, keys: binding.keys.filter(key => keys.includes(key))} : binding;
+	};
+	return rows.flatMap(row => {
+		const keys = rowKeys(row.bindings.map(narrowed));
+		return keys.length === 0 ? [] : [{keys: keysLabel(keys, ascii), help: row.help}];
+	});
 }
 
 /** A shared row's keys by kind: each binding's first key, then each one's second (←/↓/↑/→/h/j/k/l). */

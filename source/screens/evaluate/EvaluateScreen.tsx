@@ -23,7 +23,7 @@ import {currentView, evaluateReducer, initialEvaluate, type EvaluateContext} fro
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
 
 /** The heat map's size before there is a matrix to measure. */
-const heatmapSize = {width: 76, height: 12};
+const heatmapSize = {width: 76, height: 13};
 
 export function EvaluateScreen({model, width, height, onHome}: Props) {
 	const theme = useTheme();
@@ -44,20 +44,25 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 	const shown = pageOf(mistakes, state.page, grid.columns * grid.rows);
 
 	const at: EvaluateContext = {views, pairs, pages: shown.pages};
-	useKeymap('evaluate', {
-		view: () => dispatch({type: 'nextView', at}),
-		previousView: () => dispatch({type: 'previousView', at}),
-		choose: key => dispatch({type: 'showView', index: Number(key) - 1, at}),
-		up: () => dispatch({type: 'select', by: -1, at}),
-		down: () => dispatch({type: 'select', by: 1, at}),
-		open: () => dispatch({type: 'openPair', at}),
-		all: () => dispatch({type: 'all'}),
-		nextPage: () => dispatch({type: 'turnPage', by: 1, at}),
-		previousPage: () => dispatch({type: 'turnPage', by: -1, at}),
-		sort: () => dispatch({type: 'sort'}),
-		write: report.write,
-		back: onHome,
-	});
+	useKeymap(
+		'evaluate',
+		{
+			view: () => dispatch({type: 'nextView', at}),
+			previousView: () => dispatch({type: 'previousView', at}),
+			choose: key => dispatch({type: 'showView', index: Number(key) - 1, at}),
+			up: () => dispatch({type: 'select', by: -1, at}),
+			down: () => dispatch({type: 'select', by: 1, at}),
+			open: () => dispatch({type: 'openPair', at}),
+			all: () => dispatch({type: 'all'}),
+			nextPage: () => dispatch({type: 'turnPage', by: 1, at}),
+			previousPage: () => dispatch({type: 'turnPage', by: -1, at}),
+			sort: () => dispatch({type: 'sort'}),
+			write: report.write,
+			back: onHome,
+		},
+		// The help offers the view numbers this window size has.
+		{inUse: {choose: views.map((_, index) => String(index + 1))}},
+	);
 
 	if (evaluated.phase !== 'done') {
 		return (
