@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {stripVTControlCharacters} from 'node:util';
 import {after, afterEach, before, describe, mock, test} from 'node:test';
 import {Profiler} from 'react';
 import {cleanup} from 'ink-testing-library';
@@ -14,7 +15,7 @@ import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {LoadImageScreen} from '../source/screens/load-image/LoadImageScreen.js';
 import {loadImageLayout} from '../source/screens/load-image/load-image-layout.js';
-import {fileSize, imageSummary, keepEnd, listWindow, previewSize} from '../source/render/load-image.js';
+import {fileSize, imageSummary, keepEnd, keepEnds, listWindow, previewSize} from '../source/render/load-image.js';
 import {digitInk} from './digit-fixtures.js';
 import {fakeModelService} from './fake-model-service.js';
 import {openScreen} from './sketch-harness.js';
@@ -39,7 +40,7 @@ function labelService() {
 	return Object.assign(service, {predicted});
 }
 
-function openLoadImage(service = labelService(), directory = root, size: {columns?: number; rows?: number} = {}) {
+function openLoadImage(service = labelService(), directory = root, size: {columns?: number; rows?: number; ascii?: boolean} = {}) {
 	return {...openScreen(service, room => <LoadImageScreen {...room} directory={directory} />, size), service};
 }
 
@@ -289,6 +290,12 @@ describe('layout', () => {
 		assert.equal(keepEnd('/data/scans/2026/7.png', 12, true), '...026/7.png');
 	});
 
+	test('long names keep their start and their ending', () => {
+		assert.equal(keepEnds('digit.png', 9), 'digit.png');
+		assert.equal(keepEnds('handwritten-seven-scan.png', 16), 'handwrit…can.png');
+		assert.equal(keepEnds('handwritten-seven-scan.png', 16, true), 'handwri...an.png');
+	});
+
 	test('a long list keeps the selected entry near the middle', () => {
 		assert.equal(listWindow(0, 30, 8), 0);
 		assert.equal(listWindow(10, 30, 8), 6);
@@ -341,6 +348,22 @@ describe('layout', () => {
 		await said();
 		await press(tab);
 		await frame(text => !text.includes(error));
+	});
+
+	test('long paths and names are shortened by design at 80 columns, with "..." and no "…" in ASCII', async () => {
+		const deep = path.join(root, 'a-rather-long-folder-name', 'another-quite-long-folder-name', 'and-one-more-level');
+		fs.mkdirSync(deep, {recursive: true});
+		const name = 'some-long-file-name-for-a-digit-picture.png';
+		fs.writeFileSync(path.join(deep, name), '');
+		const {frame, press} = openLoadImage(labelService(), deep, {ascii: true});
+		const list = await frame(text => text.includes('ture.png'));
+		assert.match(list, /^ \.\.\.[-a-z/]+\/and-one-more-level\/ /m, 'the folder keeps its end');
+		assert.match(list, /^ {3}some-long-file-name\.\.\.ture\.png /m, 'the name keeps its start and its ending');
+		await press(tab, `${deep}/some-long-file`);
+		const typed = await frame(text => text.includes('/some-long-file'));
+		assert.match(stripVTControlCharacters(typed.split('\n')[0]!), /^ Load image path: \.\.\.[-a-z/]+\/and-one-more-level\/some-long-file ?$/);
+		assert.ok(!typed.includes('…'), typed);
+		fs.rmSync(path.join(root, 'a-rather-long-folder-name'), {recursive: true, force: true});
 	});
 
 	test('a bigger window shows the model view at full size and a bigger picture', async () => {

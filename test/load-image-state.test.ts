@@ -78,6 +78,8 @@ describe('the layout', () => {
 		assert.equal(pathText(initialLoadImage), 'Tab to type one');
 		assert.equal(pathText({field: '', editing: true}), '');
 		assert.equal(pathText({field: '~/scans/', editing: false}), '~/scans/');
+		assert.equal(pathText({field: '~/scans/old/7.png', editing: true}, 12), '…s/old/7.png');
+		assert.equal(pathText({field: '~/scans/old/7.png', editing: true}, 12, true), '...old/7.png');
 	});
 
 	test('a folder: its path as shown as the title, .. muted, folders with a slash, image files', () => {

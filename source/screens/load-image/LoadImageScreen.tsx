@@ -15,7 +15,7 @@ import {useLoadImageBrowser} from '../../hooks/use-load-image-browser.js';
 import {useLoadImage, type LoadImageMessage} from '../../hooks/use-load-image.js';
 import {fieldEdits} from '../../input/text-field.js';
 import {colorLevelOf} from '../../theme.js';
-import {fileList, loadImageLayout, MESSAGE_ROWS, pathText} from './load-image-layout.js';
+import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText} from './load-image-layout.js';
 import {chosenEntry, initialLoadImage, loadImageReducer} from './load-image-state.js';
 
 export type LoadImageScreenProps = {
@@ -82,12 +82,13 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const {opened, reading} = loader;
 	return (
 		<Box flexDirection="column" paddingLeft={1} height={height}>
-			<Text wrap="truncate-start">
+			<Text>
 				<Text bold color={theme.color('accent')}>
 					Load image{' '}
 				</Text>
 				<Text color={theme.color('muted')}>path: </Text>
-				<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state)}</Text>
+				{/* The padding, the label and the cursor take their room; a long path keeps its end. */}
+				<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state, width - 1 - PATH_LABEL.length - 1, theme.ascii)}</Text>
 				{state.editing && <Text inverse> </Text>}
 			</Text>
 			<Box alignItems="flex-start">
