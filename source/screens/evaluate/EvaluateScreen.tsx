@@ -17,7 +17,7 @@ import {useTestSet} from '../../hooks/use-test-set.js';
 import {mostConfusedPairs} from '../../model/metrics.js';
 import {asciiText} from '../../render/ascii-text.js';
 import {misclassified, pageOf} from '../../render/gallery.js';
-import {evaluateLayout, galleryGrid, partSizes} from './evaluate-layout.js';
+import {evaluateLayout, footerRows, galleryGrid, partSizes} from './evaluate-layout.js';
 import {currentView, evaluateReducer, initialEvaluate, type EvaluateContext} from './evaluate-state.js';
 
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
@@ -92,9 +92,11 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 				)}
 			</Box>
 			{report.notice && (
-				<Text color={theme.color(report.notice.tone)} wrap="truncate-end">
-					{asciiText(report.notice.text, theme.ascii)}
-				</Text>
+				<Box height={footerRows} overflow="hidden">
+					<Text color={theme.color(report.notice.tone)} wrap="wrap">
+						{asciiText(report.notice.text, theme.ascii)}
+					</Text>
+				</Box>
 			)}
 		</Box>
 	);
