@@ -274,9 +274,9 @@ export function keyLabel(name: KeyName, ascii = false): string {
 	return name;
 }
 
-/** "1–7" for a run of digits, else the keys joined with "/". */
+/** "1–7" ("1-7" in ASCII) for a run of digits, else the keys joined with "/". */
 export function keysLabel(keys: readonly KeyName[], ascii = false): string {
-	if (keys.length > 2 && keys.every(key => /^\d$/.test(key))) return `${keys[0]}–${keys.at(-1)}`;
+	if (keys.length > 2 && keys.every(key => /^\d$/.test(key))) return `${keys[0]}${ascii ? '-' : '–'}${keys.at(-1)}`;
 	return keys.map(key => keyLabel(key, ascii)).join('/');
 }
 
