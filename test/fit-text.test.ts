@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {hints} from '../source/input/keymap.js';
-import {fitHints} from '../source/render/fit-text.js';
+import {fitHints, fitLines} from '../source/render/fit-text.js';
 
 describe('status line hints', () => {
 	const loadImage = hints('loadImage');
@@ -16,5 +16,19 @@ describe('status line hints', () => {
 		assert.equal(fitHints(loadImage, 10), '? help');
 		assert.equal(fitHints(loadImage, 3), '? help');
 		assert.equal(fitHints([], 10), '');
+	});
+});
+
+describe('messages in a few rows', () => {
+	const sentence = 'photo.png is a zip file, not an image; give a PNG, JPEG, BMP, GIF or TIFF image.';
+	test('wrap at spaces; a word longer than the line is split', () => {
+		assert.deepEqual(fitLines(sentence, 41, 3), ['photo.png is a zip file, not an image;', 'give a PNG, JPEG, BMP, GIF or TIFF image.']);
+		assert.deepEqual(fitLines('see /a/very/long/path/name here', 10, 4), ['see', '/a/very/lo', 'ng/path/na', 'me here']);
+		assert.deepEqual(fitLines('2 matches: digit.png  old/', 80, 2), ['2 matches: digit.png  old/']);
+	});
+
+	test('too long for the rows: the last row ends after a whole word with an ellipsis, "..." in ASCII', () => {
+		assert.deepEqual(fitLines(sentence, 30, 2), ['photo.png is a zip file, not', 'an image; give a PNG, JPEG…']);
+		assert.deepEqual(fitLines(sentence, 30, 2, true), ['photo.png is a zip file, not', 'an image; give a PNG, JPEG...']);
 	});
 });

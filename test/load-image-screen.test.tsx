@@ -219,9 +219,9 @@ describe('bad files', () => {
 		const {frame, press} = openLoadImage();
 		await frame(text => text.includes('photo.png'));
 		await press(tab, 'photo.png', keys.enter);
-		await frame(text => text.replaceAll('\n', ' ').includes('photo.png is not an image (it is a zip archive); give a PNG, JPEG, BMP, GIF or TIFF file.'));
+		await frame(text => text.replaceAll(/\n */g, ' ').includes('photo.png is not an image (it is a zip archive); give a PNG, JPEG, BMP, GIF or TIFF file.'));
 		await press(tab, keys.ctrlU, 'notes.png', keys.enter);
-		await frame(text => text.replaceAll('\n', ' ').includes('notes.png is not an image (it is a text file);'));
+		await frame(text => text.replaceAll(/\n */g, ' ').includes('notes.png is not an image (it is a text file);'));
 		await press(tab, keys.ctrlU, 'missing.png', keys.enter);
 		await frame(text => text.includes('missing.png does not exist; check the path.'));
 		await press(tab, keys.ctrlU, 'blank.png', keys.enter);
@@ -337,7 +337,7 @@ describe('layout', () => {
 		await frame(text => text.includes('photo.png'));
 		const said = async () => {
 			await press(tab, keys.ctrlU, '~/photo.png', keys.enter);
-			await frame(text => text.replaceAll('\n', ' ').includes(error));
+			await frame(text => text.replaceAll(/\n */g, ' ').includes(error));
 		};
 		await said();
 		await press('j');
@@ -364,6 +364,17 @@ describe('layout', () => {
 		assert.match(stripVTControlCharacters(typed.split('\n')[0]!), /^ Load image path: \.\.\.[-a-z/]+\/and-one-more-level\/some-long-file ?$/);
 		assert.ok(!typed.includes('…'), typed);
 		fs.rmSync(path.join(root, 'a-rather-long-folder-name'), {recursive: true, force: true});
+	});
+
+	test('a message longer than its two rows ends after a whole word with an ellipsis, not in the middle', async () => {
+		const {frame, press} = openLoadImage();
+		await frame(text => text.includes('photo.png'));
+		await press(tab, `${'many words '.repeat(20)}digit.png`, keys.enter);
+		const said = await frame(text => text.includes('many words many words many words'));
+		const rows = said.split('\n').filter(line => line.startsWith(' many words'));
+		assert.equal(rows.length, 2, said);
+		assert.ok(rows.every(row => row.length <= 80), said);
+		assert.match(rows[1]!, / (many|words)…$/);
 	});
 
 	test('a bigger window shows the model view at full size and a bigger picture', async () => {

@@ -16,6 +16,7 @@ import {useReportWriter} from '../../hooks/use-report-writer.js';
 import {useTestSet} from '../../hooks/use-test-set.js';
 import {mostConfusedPairs} from '../../model/metrics.js';
 import {asciiText} from '../../render/ascii-text.js';
+import {fitLines} from '../../render/fit-text.js';
 import {misclassified, pageOf} from '../../render/gallery.js';
 import {evaluateLayout, footerRows, galleryGrid, partSizes} from './evaluate-layout.js';
 import {currentView, evaluateReducer, initialEvaluate, type EvaluateContext} from './evaluate-state.js';
@@ -93,9 +94,7 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 			</Box>
 			{report.notice && (
 				<Box height={footerRows} overflow="hidden">
-					<Text color={theme.color(report.notice.tone)} wrap="wrap">
-						{asciiText(report.notice.text, theme.ascii)}
-					</Text>
+					<Text color={theme.color(report.notice.tone)}>{fitLines(asciiText(report.notice.text, theme.ascii), width - 2, footerRows, theme.ascii).join('\n')}</Text>
 				</Box>
 			)}
 		</Box>

@@ -14,6 +14,7 @@ import {useKeymap} from '../../hooks/use-keymap.js';
 import {useLoadImageBrowser} from '../../hooks/use-load-image-browser.js';
 import {useLoadImage, type LoadImageMessage} from '../../hooks/use-load-image.js';
 import {fieldEdits} from '../../input/text-field.js';
+import {fitLines} from '../../render/fit-text.js';
 import {colorLevelOf} from '../../theme.js';
 import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText} from './load-image-layout.js';
 import {chosenEntry, initialLoadImage, loadImageReducer} from './load-image-state.js';
@@ -100,9 +101,7 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 				<SketchReading seen={opened?.seen ?? null} probabilities={opened?.probabilities ?? null} error={opened?.error} width={layout.panelWidth} fullSeen={layout.fullSeen} colorLevel={colorLevel} idle="pick an image" />
 			</Box>
 			<Box height={MESSAGE_ROWS} overflow="hidden">
-				<Text color={state.message ? theme.color(state.message.tone) : undefined} wrap="wrap">
-					{state.message?.text ?? ' '}
-				</Text>
+				<Text color={state.message ? theme.color(state.message.tone) : undefined}>{state.message ? fitLines(state.message.text, width - 1, MESSAGE_ROWS, theme.ascii).join('\n') : ' '}</Text>
 			</Box>
 		</Box>
 	);
