@@ -85,11 +85,11 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 		<Box flexDirection="column" paddingLeft={1} height={height}>
 			<Text>
 				<Text bold color={theme.color('accent')}>
-					Load image{' '}
+					{PATH_LABEL.title}
 				</Text>
-				<Text color={theme.color('muted')}>path: </Text>
+				<Text color={theme.color('muted')}>{PATH_LABEL.field}</Text>
 				{/* The padding, the label and the cursor take their room; a long path keeps its end. */}
-				<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state, width - 1 - PATH_LABEL.length - 1, theme.ascii)}</Text>
+				<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state, width - 1 - PATH_LABEL.title.length - PATH_LABEL.field.length - 1, theme.ascii)}</Text>
 				{state.editing && <Text inverse> </Text>}
 			</Text>
 			<Box alignItems="flex-start">

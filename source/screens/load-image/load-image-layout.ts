@@ -35,8 +35,8 @@ export function loadImageLayout(columns: number, height: number): LoadImageLayou
 	return {leftWidth, previewRows, listRows: bodyRows - previewRows - INFO_ROWS - LIST_TITLE_ROWS, panelWidth, fullSeen};
 }
 
-/** The path line's start, before what was typed. */
-export const PATH_LABEL = 'Load image path: ';
+/** The path line's start, before what was typed: the screen's title, then the field's name. */
+export const PATH_LABEL = {title: 'Load image ', field: 'path: '};
 
 /** The path line after "path: ": what was typed (its end, when longer than `room`), or how to start typing. */
 export function pathText(state: LoadImageState, room = Infinity, ascii = false): string {
