@@ -84,10 +84,10 @@ function evaluatingService({evaluateMs = 30} = {}) {
 
 const store: AppServices['store'] = {modelExists: () => false, checkModelName: () => {}};
 
-function open({columns = 80, rows = 24, level = 0, reportsDir = path.join(home, 'reports')}: {columns?: number; rows?: number; level?: ColorLevel; reportsDir?: string} = {}) {
+function open({columns = 80, rows = 24, level = 0, ascii = false, reportsDir = path.join(home, 'reports')}: {columns?: number; rows?: number; level?: ColorLevel; ascii?: boolean; reportsDir?: string} = {}) {
 	const {model, calls, evaluation} = evaluatingService();
 	const services: AppServices = {model, store, testSet: async () => testSetOf(evaluation.labels), reportsDir};
-	const app = render(<App services={services} theme={createTheme(level)} size={{columns, rows}} defaultModel="small" initial={{screen: 'evaluate'}} />);
+	const app = render(<App services={services} theme={createTheme(level, ascii)} size={{columns, rows}} defaultModel="small" initial={{screen: 'evaluate'}} />);
 	const frame = (check: (frame: string) => boolean, timeoutMs?: number) => waitForFrame(app.lastFrame, check, timeoutMs);
 	const press = async (...sequence: string[]) => {
 		for (const key of sequence) {
@@ -183,6 +183,44 @@ describe('Evaluate screen (fake service)', () => {
 		assert.ok(written.includes(path.join(reportsDir, 'small')));
 		assert.deepEqual(fs.readdirSync(path.join(reportsDir, 'small')).sort(), ['confusion-matrix.png', 'examples.png', 'history.png', 'report.md']);
 		fs.rmSync(reportsDir, {recursive: true, force: true});
+	});
+
+	test('the matrix view says what its marks mean in a legend line', async () => {
+		const {frame} = open();
+		const shown = await frame(text => text.includes('accuracy on 20 test images'));
+		assert.match(shown, /^ *\[n\] right {2}\*n\* most confused {2}· none$/m);
+		assert.ok(shown.split('\n').length <= 23);
+	});
+
+	test('the help offers the view numbers the window has: 1–4 at 80×24, 1/2 in a big window', async () => {
+		const small = open();
+		await small.frame(text => text.includes('accuracy on 20 test images'));
+		await small.press('?');
+		await small.frame(text => /^ *1–4 +open a view by its number$/m.test(text));
+		cleanup();
+		const big = open({columns: 120, rows: 40});
+		await big.frame(text => text.includes('macro avg'));
+		await big.press('?');
+		const help = await big.frame(text => text.includes('open a view by its number'));
+		assert.match(help, /^ *1\/2 +open a view by its number$/m);
+	});
+
+	test('a notice with a long path wraps onto two lines instead of being cut, under --ascii too', async () => {
+		const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-reports-'));
+		// A file where the reports folder should be: the report cannot be written.
+		const blocked = path.join(parent, 'a-folder-name-long-enough-to-need-a-second-line');
+		fs.writeFileSync(blocked, '');
+		const {frame, press} = open({ascii: true, reportsDir: path.join(blocked, 'reports')});
+		await frame(text => text.includes('accuracy on 20 test images'));
+		await press('w');
+		const shown = await frame(text => text.includes('could not write'), 30_000);
+		assert.ok(!shown.includes('…'), shown);
+		const lines = shown.split('\n');
+		// A path has no spaces to wrap at: it goes on at the start of the next line (after the padding).
+		const notice = lines.slice(lines.findIndex(line => line.includes('could not write'))).map(line => line.slice(1)).join('');
+		assert.ok(notice.includes('a-folder-name-long-enough-to-need-a-second-line'), notice);
+		assert.ok(lines.length <= 23);
+		fs.rmSync(parent, {recursive: true, force: true});
 	});
 
 	test('a big window shows the matrix, the report and the pairs together', async () => {

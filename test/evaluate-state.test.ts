@@ -82,8 +82,8 @@ describe('evaluate state', () => {
 
 test('the gallery fits 2 digits at 80×24 and 8 at 120×40', () => {
 	const tile = {width: 28, digitRows: 14};
-	assert.deepEqual(evaluateLayout(80, 22, matrix).content, {width: 78, height: 17});
-	assert.deepEqual(galleryGrid({width: 78, height: 17}, tile), {columns: 2, rows: 1});
+	assert.deepEqual(evaluateLayout(80, 22, matrix).content, {width: 78, height: 16});
+	assert.deepEqual(galleryGrid({width: 78, height: 16}, tile), {columns: 2, rows: 1});
 	assert.deepEqual(galleryGrid({width: 118, height: 33}, tile), {columns: 4, rows: 2});
 	assert.deepEqual(galleryGrid({width: 10, height: 3}, tile), {columns: 1, rows: 1}, 'at least one');
 });

@@ -63,11 +63,13 @@ test('a grid of random test digits: right ones with a check, wrong ones with the
 	assert.ok(shown.split('\n').length <= 39);
 });
 
-test('at 80×24 the grid holds what fits, and Space draws again', async () => {
+test('at 80×24 the grid holds more than two digits (half size, short captions), and Space draws again', async () => {
 	const {app, calls, frame} = open(80, 24);
-	const shown = await frame(text => / · 2 of 4 · /.test(text));
+	const shown = await frame(text => / · 4 of 4 · /.test(text));
 	assert.ok(shown.split('\n').length <= 23);
-	assert.deepEqual(calls, [2]);
+	assert.deepEqual(calls, [4]);
+	assert.equal(shown.match(/3 → 5 80\.0%/g)?.length, 2);
+	assert.equal(shown.match(/2nd 3 15\.0%/g)?.length, 2);
 	app.stdin.write(' ');
 	await delay(50);
 	await frame(() => calls.length === 2);

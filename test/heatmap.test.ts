@@ -4,6 +4,7 @@ import {
 	cellHeat,
 	confusionHeatmap,
 	heatLevelColor,
+	heatmapLegend,
 	heatmapText,
 	heatRgb,
 	heatScale,
@@ -100,6 +101,11 @@ describe('confusionHeatmap', () => {
 			lines[1]!.filter(cell => cell.tone === 'label').map(cell => cell.text),
 			['    0 ', '    1 ', '    2 '],
 		);
+	});
+
+	test('the legend says what the marks mean, in ASCII too', () => {
+		assert.deepEqual(heatmapLegend(), [{text: '[n] right  *n* most confused  · none', tone: 'axis', level: 0}]);
+		assert.equal(heatmapLegend({ascii: true})[0]!.text, '[n] right  *n* most confused  . none');
 	});
 
 	test('a full 10×10 matrix of 10,000 test images fits 80 columns', () => {

@@ -7,13 +7,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {after, afterEach, before, describe, test} from 'node:test';
+import {stripVTControlCharacters} from 'node:util';
+import {after, afterEach, before, describe, mock, test} from 'node:test';
+import {Profiler} from 'react';
 import {cleanup} from 'ink-testing-library';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {LoadImageScreen} from '../source/screens/load-image/LoadImageScreen.js';
 import {loadImageLayout} from '../source/screens/load-image/load-image-layout.js';
-import {fileSize, imageSummary, keepEnd, listWindow, previewSize} from '../source/render/load-image.js';
+import {fileSize, imageSummary, keepEnd, keepEnds, listWindow, previewSize} from '../source/render/load-image.js';
 import {digitInk} from './digit-fixtures.js';
 import {fakeModelService} from './fake-model-service.js';
 import {openScreen} from './sketch-harness.js';
@@ -38,7 +40,7 @@ function labelService() {
 	return Object.assign(service, {predicted});
 }
 
-function openLoadImage(service = labelService(), directory = root, size: {columns?: number; rows?: number} = {}) {
+function openLoadImage(service = labelService(), directory = root, size: {columns?: number; rows?: number; ascii?: boolean} = {}) {
 	return {...openScreen(service, room => <LoadImageScreen {...room} directory={directory} />, size), service};
 }
 
@@ -126,6 +128,55 @@ describe('the file list', () => {
 	});
 });
 
+describe('every key is answered at once', () => {
+	/** The screen with a count of its commits: the input gate holds each next key until the screen has drawn (or 150 ms). */
+	function countingCommits(directory: string) {
+		const commits = {count: 0};
+		const opened = openScreen(labelService(), room => (
+			<Profiler id="load-image" onRender={() => commits.count++}>
+				<LoadImageScreen {...room} directory={directory} />
+			</Profiler>
+		));
+		return {...opened, commits};
+	}
+
+	test('Backspace at the top folder reads no folder, says it is the top, and draws for each press', async () => {
+		const {frame, press, commits} = countingCommits('/');
+		await frame(text => text.includes('pick an image'));
+		const reads = mock.method(fs, 'readdirSync');
+		const before = commits.count;
+		await press(keys.backspace);
+		await frame(text => text.includes('/ is the top folder; there is nothing above it.'));
+		await press(...Array<string>(4).fill(keys.backspace));
+		await frame(() => commits.count >= before + 5);
+		assert.equal(reads.mock.callCount(), 0);
+		reads.mock.restore();
+	});
+
+	test('Backspace in the empty path field reads no folder and draws for each press', async () => {
+		const {frame, press, commits} = countingCommits(root);
+		await frame(text => text.includes('scans/'));
+		await press(tab);
+		await frame(text => !text.includes('Tab to type one'));
+		const reads = mock.method(fs, 'readdirSync');
+		const before = commits.count;
+		await press(...Array<string>(5).fill(keys.backspace));
+		await frame(() => commits.count >= before + 5);
+		assert.equal(reads.mock.callCount(), 0);
+		reads.mock.restore();
+	});
+
+	test('going up reads the folder above once per press', async () => {
+		const {frame, press} = openLoadImage(labelService(), path.join(root, 'scans', 'old'));
+		await frame(text => text.includes('~/scans/old/'));
+		const reads = mock.method(fs, 'readdirSync');
+		await press(keys.backspace);
+		await frame(text => text.includes('digit.png'));
+		assert.equal(reads.mock.callCount(), 1);
+		reads.mock.restore();
+	});
+});
+
 describe('the path field', () => {
 	test('Tab completes folders and files, ~ is the home folder, several matches are listed; Enter reads the file', async () => {
 		const {frame, press} = openLoadImage(labelService(), path.join(root, 'scans'));
@@ -168,9 +219,9 @@ describe('bad files', () => {
 		const {frame, press} = openLoadImage();
 		await frame(text => text.includes('photo.png'));
 		await press(tab, 'photo.png', keys.enter);
-		await frame(text => text.replaceAll('\n', ' ').includes('photo.png is not an image (it is a zip archive); give a PNG, JPEG, BMP, GIF or TIFF file.'));
+		await frame(text => text.replaceAll(/\n */g, ' ').includes('photo.png is not an image (it is a zip archive); give a PNG, JPEG, BMP, GIF or TIFF file.'));
 		await press(tab, keys.ctrlU, 'notes.png', keys.enter);
-		await frame(text => text.replaceAll('\n', ' ').includes('notes.png is not an image (it is a text file);'));
+		await frame(text => text.replaceAll(/\n */g, ' ').includes('notes.png is not an image (it is a text file);'));
 		await press(tab, keys.ctrlU, 'missing.png', keys.enter);
 		await frame(text => text.includes('missing.png does not exist; check the path.'));
 		await press(tab, keys.ctrlU, 'blank.png', keys.enter);
@@ -239,6 +290,12 @@ describe('layout', () => {
 		assert.equal(keepEnd('/data/scans/2026/7.png', 12, true), '...026/7.png');
 	});
 
+	test('long names keep their start and their ending', () => {
+		assert.equal(keepEnds('digit.png', 9), 'digit.png');
+		assert.equal(keepEnds('handwritten-seven-scan.png', 16), 'handwrit…can.png');
+		assert.equal(keepEnds('handwritten-seven-scan.png', 16, true), 'handwri...an.png');
+	});
+
 	test('a long list keeps the selected entry near the middle', () => {
 		assert.equal(listWindow(0, 30, 8), 0);
 		assert.equal(listWindow(10, 30, 8), 6);
@@ -257,6 +314,67 @@ describe('layout', () => {
 		const scrolled = await frame(text => text.includes('21/31'));
 		assert.equal(selectedEntry(scrolled), '20.png');
 		assert.ok(!scrolled.includes(' 2.png'), 'the top of the list has scrolled away');
+	});
+
+	test('PgDn and PgUp move a page (the list\'s rows), End and Home to the last and the first entry', async () => {
+		const {frame, press} = openLoadImage(labelService(), path.join(root, 'thumbnails'));
+		await frame(text => text.includes('1.png'));
+		await press(keys.pageDown);
+		await frame(text => text.includes('9/31') && selectedEntry(text) === '8.png');
+		await press(keys.pageDown, keys.pageDown, keys.pageDown);
+		await frame(text => text.includes('31/31') && selectedEntry(text) === '30.png');
+		await press(keys.pageUp);
+		await frame(text => text.includes('23/31') && selectedEntry(text) === '22.png');
+		await press(keys.home);
+		await frame(text => text.includes('1/31') && selectedEntry(text) === '..');
+		await press(keys.end);
+		await frame(text => text.includes('31/31') && selectedEntry(text) === '30.png');
+	});
+
+	test('an old error goes when the list moves, an entry opens or the field opens', async () => {
+		const error = 'photo.png is not an image';
+		const {frame, press} = openLoadImage();
+		await frame(text => text.includes('photo.png'));
+		const said = async () => {
+			await press(tab, keys.ctrlU, '~/photo.png', keys.enter);
+			await frame(text => text.replaceAll(/\n */g, ' ').includes(error));
+		};
+		await said();
+		await press('j');
+		await frame(text => !text.includes(error) && selectedEntry(text) === 'scans/');
+		await said();
+		await press(keys.enter);
+		await frame(text => !text.includes(error) && text.includes('digit.png'));
+		await said();
+		await press(tab);
+		await frame(text => !text.includes(error));
+	});
+
+	test('long paths and names are shortened by design at 80 columns, with "..." and no "…" in ASCII', async () => {
+		const deep = path.join(root, 'a-rather-long-folder-name', 'another-quite-long-folder-name', 'and-one-more-level');
+		fs.mkdirSync(deep, {recursive: true});
+		const name = 'some-long-file-name-for-a-digit-picture.png';
+		fs.writeFileSync(path.join(deep, name), '');
+		const {frame, press} = openLoadImage(labelService(), deep, {ascii: true});
+		const list = await frame(text => text.includes('ture.png'));
+		assert.match(list, /^ \.\.\.[-a-z/]+\/and-one-more-level\/ /m, 'the folder keeps its end');
+		assert.match(list, /^ {3}some-long-file-name\.\.\.ture\.png /m, 'the name keeps its start and its ending');
+		await press(tab, `${deep}/some-long-file`);
+		const typed = await frame(text => text.includes('/some-long-file'));
+		assert.match(stripVTControlCharacters(typed.split('\n')[0]!), /^ Load image path: \.\.\.[-a-z/]+\/and-one-more-level\/some-long-file ?$/);
+		assert.ok(!typed.includes('…'), typed);
+		fs.rmSync(path.join(root, 'a-rather-long-folder-name'), {recursive: true, force: true});
+	});
+
+	test('a message longer than its two rows ends after a whole word with an ellipsis, not in the middle', async () => {
+		const {frame, press} = openLoadImage();
+		await frame(text => text.includes('photo.png'));
+		await press(tab, `${'many words '.repeat(20)}digit.png`, keys.enter);
+		const said = await frame(text => text.includes('many words many words many words'));
+		const rows = said.split('\n').filter(line => line.startsWith(' many words'));
+		assert.equal(rows.length, 2, said);
+		assert.ok(rows.every(row => row.length <= 80), said);
+		assert.match(rows[1]!, / (many|words)…$/);
 	});
 
 	test('a bigger window shows the model view at full size and a bigger picture', async () => {

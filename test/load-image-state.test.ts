@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {BrowserList} from '../source/hooks/use-load-image-browser.js';
+import {helpRows, keyName} from '../source/input/keymap.js';
 import {fileList, pathText} from '../source/screens/load-image/load-image-layout.js';
 import {chosenEntry, initialLoadImage, loadImageReducer, type LoadImageAction, type LoadImageState} from '../source/screens/load-image/load-image-state.js';
 
@@ -28,9 +29,9 @@ const recentView: BrowserList = {...folder, view: 'recent'};
 describe('the reducer', () => {
 	test('Tab (the type key) gives the field focus; typing, Backspace, Ctrl-U edit it; Esc leaves it with its text', () => {
 		const typed = run([{type: 'edit'}, {type: 'editField', edit: {type: 'type', text: 'scans/7.pngg'}}, {type: 'editField', edit: {type: 'erase'}}]);
-		assert.deepEqual(typed, {field: 'scans/7.png', editing: true});
-		assert.deepEqual(loadImageReducer(typed, {type: 'leave'}), {field: 'scans/7.png', editing: false});
-		assert.deepEqual(loadImageReducer(typed, {type: 'editField', edit: {type: 'clear'}}), {field: '', editing: true});
+		assert.deepEqual(typed, {field: 'scans/7.png', editing: true, message: undefined});
+		assert.deepEqual(loadImageReducer(typed, {type: 'leave'}), {field: 'scans/7.png', editing: false, message: undefined});
+		assert.deepEqual(loadImageReducer(typed, {type: 'editField', edit: {type: 'clear'}}), {field: '', editing: true, message: undefined});
 	});
 
 	test('Tab in the field: one match is completed quietly, several are listed, none says why', () => {
@@ -47,6 +48,13 @@ describe('the reducer', () => {
 		assert.equal(loadImageReducer(typed, {type: 'picked'}).field, '');
 		assert.equal(loadImageReducer(typed, {type: 'message'}).message, undefined);
 	});
+
+	test('an old message goes when the field is opened again or typed in', () => {
+		const said = run([{type: 'message', message: {text: 'photo.png is not an image', tone: 'bad'}}]);
+		assert.equal(loadImageReducer(said, {type: 'edit'}).message, undefined);
+		const editing = {...said, editing: true};
+		for (const edit of [{type: 'type', text: 'x'}, {type: 'erase'}, {type: 'clear'}] as const) assert.equal(loadImageReducer(editing, {type: 'editField', edit}).message, undefined, edit.type);
+	});
 });
 
 test('Enter on the list opens the selected entry, or the selected recent file as an image', () => {
@@ -57,11 +65,21 @@ test('Enter on the list opens the selected entry, or the selected recent file as
 	assert.equal(chosenEntry({...folder, entries: []}), undefined);
 });
 
+test('PgUp/PgDn and Home/End move through the list, and the help says so', () => {
+	assert.equal(keyName('', {home: true}), 'home');
+	assert.equal(keyName('', {end: true}), 'end');
+	const rows = helpRows('loadImage');
+	assert.deepEqual(rows.find(row => row.keys === 'PgUp/PgDn'), {keys: 'PgUp/PgDn', help: 'a page up or down the list'});
+	assert.deepEqual(rows.find(row => row.keys === 'Home/End'), {keys: 'Home/End', help: 'the first or the last entry of the list'});
+});
+
 describe('the layout', () => {
 	test('the path line: the typed path, or how to start typing while the field has no focus', () => {
 		assert.equal(pathText(initialLoadImage), 'Tab to type one');
 		assert.equal(pathText({field: '', editing: true}), '');
 		assert.equal(pathText({field: '~/scans/', editing: false}), '~/scans/');
+		assert.equal(pathText({field: '~/scans/old/7.png', editing: true}, 12), '…s/old/7.png');
+		assert.equal(pathText({field: '~/scans/old/7.png', editing: true}, 12, true), '...old/7.png');
 	});
 
 	test('a folder: its path as shown as the title, .. muted, folders with a slash, image files', () => {

@@ -36,10 +36,10 @@ function Slot({screen, columns, rows}: {screen: ScreenSlot; columns: number; row
 }
 
 /** Any screen inside the providers the app gives it; `press` types keys one at a time, as a person would. */
-export function openScreen(service: ModelService, screen: ScreenSlot, {columns = 80, rows = 24, level = 0}: {columns?: number; rows?: number; level?: ColorLevel} = {}) {
+export function openScreen(service: ModelService, screen: ScreenSlot, {columns = 80, rows = 24, level = 0, ascii = false}: {columns?: number; rows?: number; level?: ColorLevel; ascii?: boolean} = {}) {
 	const app = render(
 		<ServicesProvider services={{model: service, store: {modelExists: () => false, checkModelName: () => {}}}}>
-			<ThemeProvider theme={createTheme(level)}>
+			<ThemeProvider theme={createTheme(level, ascii)}>
 				<InputGate onQuit={() => {}}>
 					<Slot screen={screen} columns={columns} rows={rows} />
 				</InputGate>

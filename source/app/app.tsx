@@ -117,7 +117,7 @@ type FrameProps = {
 function Frame({state, dispatch, columns, rows, training, initial, onQuit, onUseModel}: FrameProps) {
 	const theme = useTheme();
 	const services = useServices();
-	const {active, helpOpen, described} = useInputState();
+	const {active, helpOpen, described, keysInUse} = useInputState();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// Ink redraws the whole screen when a frame is as tall as the terminal: stay one row short.
 	const height = rows - 1;
@@ -154,7 +154,7 @@ function Frame({state, dispatch, columns, rows, training, initial, onQuit, onUse
 			{tooSmall && <TooSmallLayer columns={columns} rows={rows} onQuit={onQuit} />}
 			{helpOpen && !tooSmall && (
 				<Box height={screenHeight}>
-					<HelpOverlay title={keymapTitles[described ?? 'home']} rows={helpRows(described ?? 'home', theme.ascii)} width={columns} />
+					<HelpOverlay title={keymapTitles[described ?? 'home']} rows={helpRows(described ?? 'home', theme.ascii, keysInUse())} width={columns} />
 				</Box>
 			)}
 			{!tooSmall && <StatusLine backend={state.backend} model={state.model} hints={active ? hints(active, {ascii: theme.ascii}) : []} width={columns} />}

@@ -1,13 +1,14 @@
 // The confusion matrix as a heat map: the pure renderer's cells, each count on a background
 // from its own scale (blues for correct, reds for errors). Without color the renderer's
-// marks carry it: [n] on the diagonal, *n* for the worst errors, dots for zeros.
+// marks carry it: [n] on the diagonal, *n* for the worst errors, dots for zeros; a legend
+// line under it says so.
 import {Box, Text} from 'ink';
-import {confusionHeatmap, heatLevelColor, type HeatCell} from '../render/heatmap.js';
+import {confusionHeatmap, heatLevelColor, heatmapLegend, type HeatCell} from '../render/heatmap.js';
 import {useTheme} from './theme-context.js';
 
 export function ConfusionHeatmap({matrix}: {matrix: number[][]}) {
 	const theme = useTheme();
-	const lines = confusionHeatmap(matrix, {ascii: theme.ascii});
+	const lines = [...confusionHeatmap(matrix, {ascii: theme.ascii}), heatmapLegend({ascii: theme.ascii})];
 	const colored = theme.level > 0;
 	const cell = (cell: HeatCell, index: number) => {
 		if ((cell.tone === 'correct' || cell.tone === 'error') && colored) {

@@ -17,7 +17,7 @@ export function HelpOverlay({title, rows, width}: {title: string; rows: HelpRow[
 					<Box width={keyWidth} flexShrink={0}>
 						<Text bold>{row.keys}</Text>
 					</Box>
-					<Text wrap="truncate-end">{row.help}</Text>
+					<Text wrap="wrap">{row.help}</Text>
 				</Box>
 			))}
 			<Text> </Text>

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import type {LoadedImage} from '../image/load.js';
 import type {ColorLevel} from '../render/digit.js';
-import {imageSummary, renderPreview} from '../render/load-image.js';
+import {imageSummary, keepEnd, renderPreview} from '../render/load-image.js';
 import {PixelLines} from './PixelLines.js';
 import {useTheme} from './theme-context.js';
 
@@ -32,8 +32,8 @@ export const LoadImageFile = memo(function LoadImageFile({image, name, reading, 
 					</Text>
 				)}
 			</Box>
-			<Text bold={Boolean(image)} color={theme.color(reading ? 'muted' : 'plain')} wrap="truncate-start">
-				{reading ? `reading ${reading}${theme.ascii ? '...' : '…'}` : (name ?? ' ')}
+			<Text bold={Boolean(image)} color={theme.color(reading ? 'muted' : 'plain')}>
+				{keepEnd(reading ? `reading ${reading}${theme.ascii ? '...' : '…'}` : (name ?? ' '), width, theme.ascii)}
 			</Text>
 			<Text color={theme.color('muted')} wrap="truncate-end">
 				{image ? imageSummary(image, theme.ascii) : 'pick an image, or Tab: a path'}

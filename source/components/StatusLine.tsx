@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import type {Hint} from '../input/keymap.js';
 import type {BackendName} from '../model/types.js';
+import {fitHints} from '../render/fit-text.js';
 import {backendLabel, percent} from '../render/format.js';
 import {useTheme} from './theme-context.js';
 
@@ -26,6 +27,8 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 	// The backend and the model come first; the keys give way to them, down to a minimum.
 	const leftWidth = (waiting ? 2 : 0) + backendPart.length + separator.length + modelPart.length;
 	const keysWidth = Math.max(Math.min(keys.length, width - leftWidth - 2), Math.min(keys.length, 24));
+	// Whole hints give way, never half a word.
+	const shownKeys = fitHints(hints, keysWidth);
 	return (
 		<Box width={width} flexShrink={0}>
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
@@ -41,9 +44,7 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 				</Text>
 			</Box>
 			<Box flexShrink={0} width={keysWidth} marginLeft={2} justifyContent="flex-end">
-				<Text color={theme.color('muted')} wrap="truncate-end">
-					{keys}
-				</Text>
+				<Text color={theme.color('muted')}>{shownKeys}</Text>
 			</Box>
 		</Box>
 	);

@@ -6,7 +6,7 @@ import {useInput, type Key} from 'ink';
 import {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {createMouseRouter, MouseContext} from './use-mouse.js';
 import {KeyQueue, LayerStack, type Layer} from '../input/key-queue.js';
-import {commandFor, keyName, keymaps, type CommandOf, type KeymapName, type KeyName, type KeyPress} from '../input/keymap.js';
+import {commandFor, keyName, keymaps, type CommandOf, type KeymapName, type KeyName, type KeyPress, type KeysInUse} from '../input/keymap.js';
 
 type Gate = {
 	push: (layer: Layer) => () => void;
@@ -18,6 +18,8 @@ type Gate = {
 	setHelpOpen: (open: boolean) => void;
 	/** The keymap the help overlay describes (the screen's). */
 	described: KeymapName | undefined;
+	/** Which keys of the described keymap's commands apply now, where its screen narrows them. */
+	keysInUse: () => KeysInUse;
 };
 
 const GateContext = createContext<Gate | undefined>(undefined);
@@ -73,9 +75,10 @@ export function InputGate({onQuit, children}: {onQuit: () => void; children: Rea
 	);
 	useInput(onInput);
 
+	const keysInUse = useCallback(() => layers.top()?.inUse?.current ?? {}, [layers]);
 	const gate = useMemo<Gate>(
-		() => ({push, committed, active: helpOpen ? 'help' : top, helpOpen, setHelpOpen, described: top}),
-		[push, committed, top, helpOpen],
+		() => ({push, committed, active: helpOpen ? 'help' : top, helpOpen, setHelpOpen, described: top, keysInUse}),
+		[push, committed, top, helpOpen, keysInUse],
 	);
 	return (
 		<GateContext.Provider value={gate}>
@@ -91,19 +94,20 @@ function useGate(): Gate {
 }
 
 /** Which keymap is active and whether the help is open, for the status line and the overlay. */
-export function useInputState(): Pick<Gate, 'active' | 'helpOpen' | 'described'> {
-	const {active, helpOpen, described} = useGate();
-	return {active, helpOpen, described};
+export function useInputState(): Pick<Gate, 'active' | 'helpOpen' | 'described' | 'keysInUse'> {
+	const {active, helpOpen, described, keysInUse} = useGate();
+	return {active, helpOpen, described, keysInUse};
 }
 
 /**
  * Makes `name` the active keymap while mounted (and `active`), calling `handlers` for its
- * commands. With `onText`, a text field has focus: printable keys go there.
+ * commands. With `onText`, a text field has focus: printable keys go there. `inUse` narrows
+ * the keys of some commands to those that apply now, for the help.
  */
 export function useKeymap<Name extends KeymapName>(
 	name: Name,
 	handlers: Partial<Record<CommandOf<Name>, (key: KeyName) => void>>,
-	{active = true, onText, priority = 0}: {active?: boolean; onText?: (text: string) => void; priority?: number} = {},
+	{active = true, onText, priority = 0, inUse}: {active?: boolean; onText?: (text: string) => void; priority?: number; inUse?: Partial<Record<CommandOf<Name>, readonly KeyName[]>>} = {},
 ): void {
 	const {push, committed} = useGate();
 	// Every commit of a screen tells the gate, which may be waiting to handle the next key.
@@ -112,12 +116,14 @@ export function useKeymap<Name extends KeymapName>(
 	handlersRef.current = handlers;
 	const textRef = useRef(onText);
 	textRef.current = onText;
+	const inUseRef = useRef<KeysInUse | undefined>(inUse);
+	inUseRef.current = inUse;
 	const hasText = onText !== undefined;
 	// A layout effect: the keymap is in place before the next key is handled.
 	useLayoutEffect(() => {
 		if (!active) return;
 		// A layer without a field must not see a stale onText from an earlier render.
 		const onTextRef = hasText ? textRef : {current: undefined};
-		return push({name, priority, handlers: handlersRef, onText: onTextRef});
+		return push({name, priority, handlers: handlersRef, onText: onTextRef, inUse: inUseRef});
 	}, [active, name, hasText, priority, push]);
 }

@@ -44,6 +44,7 @@ export function useLoadImageBrowser(start: string, recent: readonly string[], on
 		[state.folder, onMessage],
 	);
 
+	/** Moves the selection `by` entries, stopping at either end (±Infinity: to the first or the last). */
 	const move = useCallback(
 		(by: number) =>
 			setState(current => {
@@ -58,7 +59,9 @@ export function useLoadImageBrowser(start: string, recent: readonly string[], on
 	const parent = useCallback(() => {
 		if (state.view === 'recent') setState(current => ({...current, view: 'folder'}));
 		else if (path.dirname(state.folder) !== state.folder) go(path.dirname(state.folder), path.basename(state.folder));
-	}, [state.view, state.folder, go]);
+		// Every key gets an answer on the screen: the input gate holds the next key until one comes.
+		else onMessage({text: `${displayPath(state.folder)} is the top folder; there is nothing above it.`, tone: 'muted'});
+	}, [state.view, state.folder, go, onMessage]);
 
 	const toggleRecent = useCallback(() => setState(current => ({...current, view: current.view === 'folder' ? 'recent' : 'folder', recentSelected: 0})), []);
 

@@ -1,6 +1,6 @@
 // The input gate's two parts that need no React: the stack of keymap layers the mounted
 // screens push, and the queue that hands key presses over one at a time.
-import {isKeyBurst, nextKey, type KeymapName, type KeyName, type KeyPress} from './keymap.js';
+import {isKeyBurst, nextKey, type KeymapName, type KeyName, type KeyPress, type KeysInUse} from './keymap.js';
 
 export type Layer = {
 	name: KeymapName;
@@ -8,6 +8,8 @@ export type Layer = {
 	priority: number;
 	handlers: {current: Partial<Record<string, (key: KeyName) => void>>};
 	onText: {current?: (text: string) => void};
+	/** Keys of some commands that apply now (the help lists only these). */
+	inUse?: {current?: KeysInUse};
 };
 
 /** The keymaps of the mounted screens; the one on top gets the keys. */

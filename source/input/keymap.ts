@@ -139,6 +139,10 @@ export const keymaps = {
 	loadImage: [
 		{command: 'up', keys: ['up', 'k'], help: 'previous file or folder', hint: {label: 'move', keys: '↑↓'}},
 		{command: 'down', keys: ['down', 'j'], help: 'next file or folder'},
+		{command: 'pageUp', keys: ['pageup'], help: 'a page up or down the list'},
+		{command: 'pageDown', keys: ['pagedown']},
+		{command: 'first', keys: ['home'], help: 'the first or the last entry of the list'},
+		{command: 'last', keys: ['end']},
 		{command: 'open', keys: ['return', 'right', 'l'], help: 'open the folder, or read the image file', hint: 'open'},
 		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up one folder (from the recent files: back to the folder)'},
 		{command: 'type', keys: ['tab', 'o'], help: 'type a path (Tab completes it, ~ is your home folder)', hint: 'path'},
@@ -197,6 +201,8 @@ export type KeyPress = {
 	delete?: boolean;
 	pageUp?: boolean;
 	pageDown?: boolean;
+	home?: boolean;
+	end?: boolean;
 };
 
 /** Ink's (input, key) as one name; undefined for what no binding can name (e.g. a paste). */
@@ -209,6 +215,8 @@ export function keyName(input: string, key: KeyPress): KeyName | undefined {
 	if (key.rightArrow) return `${shift}right`;
 	if (key.pageUp) return 'pageup';
 	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
 	if (key.return) return 'return';
 	if (key.escape) return 'escape';
 	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
@@ -225,7 +233,7 @@ export function keyName(input: string, key: KeyPress): KeyName | undefined {
  * input, which would otherwise match no key at all.
  */
 export function isKeyBurst(input: string, key: KeyPress): boolean {
-	const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.return || key.escape || key.tab || key.backspace || key.delete || key.pageUp || key.pageDown || key.ctrl || key.meta;
+	const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.return || key.escape || key.tab || key.backspace || key.delete || key.pageUp || key.pageDown || key.home || key.end || key.ctrl || key.meta;
 	return !special && [...input].length > 1;
 }
 
@@ -284,6 +292,8 @@ const keyLabels: Record<string, readonly [unicode: string, ascii: string]> = {
 	space: ['Space', 'Space'],
 	pageup: ['PgUp', 'PgUp'],
 	pagedown: ['PgDn', 'PgDn'],
+	home: ['Home', 'Home'],
+	end: ['End', 'End'],
 };
 
 export function keyLabel(name: KeyName, ascii = false): string {
@@ -293,16 +303,19 @@ export function keyLabel(name: KeyName, ascii = false): string {
 	return name;
 }
 
-/** "1–7" for a run of digits, else the keys joined with "/". */
+/** "1–7" ("1-7" in ASCII) for a run of digits, else the keys joined with "/". */
 export function keysLabel(keys: readonly KeyName[], ascii = false): string {
-	if (keys.length > 2 && keys.every(key => /^\d$/.test(key))) return `${keys[0]}–${keys.at(-1)}`;
+	if (keys.length > 2 && keys.every(key => /^\d$/.test(key))) return `${keys[0]}${ascii ? '-' : '–'}${keys.at(-1)}`;
 	return keys.map(key => keyLabel(key, ascii)).join('/');
 }
 
 export type HelpRow = {keys: string; help: string};
 
-/** The help overlay's rows: the screen's keys, then the keys that work everywhere. */
-export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
+/** The keys of some commands that apply now, by command: the view numbers that exist at a window size, say. */
+export type KeysInUse = Readonly<Partial<Record<string, readonly KeyName[]>>>;
+
+/** The help overlay's rows: the screen's keys (those `inUse` narrows, as narrowed), then the keys that work everywhere. */
+export function helpRows(name: KeymapName, ascii = false, inUse: KeysInUse = {}): HelpRow[] {
 	const own: readonly Binding[] = keymaps[name];
 	const global: readonly Binding[] = keymaps.global;
 	const rows: Array<{bindings: Binding[]; help: string}> = [];
@@ -310,7 +323,14 @@ export function helpRows(name: KeymapName, ascii = false): HelpRow[] {
 		if (binding.help === undefined) rows.at(-1)?.bindings.push(binding);
 		else rows.push({bindings: [binding], help: binding.help});
 	}
-	return rows.map(row => ({keys: keysLabel(rowKeys(row.bindings), ascii), help: row.help}));
+	const narrowed = (binding: Binding): Binding => {
+		const keys = inUse[binding.command];
+		return keys ? {...binding, keys: binding.keys.filter(key => keys.includes(key))} : binding;
+	};
+	return rows.flatMap(row => {
+		const keys = rowKeys(row.bindings.map(narrowed));
+		return keys.length === 0 ? [] : [{keys: keysLabel(keys, ascii), help: row.help}];
+	});
 }
 
 /** A shared row's keys by kind: each binding's first key, then each one's second (←/↓/↑/→/h/j/k/l). */

@@ -4,6 +4,7 @@
 // Output is segments with Ink color strings, so a component prints them as <Text> pieces;
 // `digitLinesToAnsi` gives the same as escape codes for plain output and exact tests.
 import {imageSide, imagePixels} from '../digit-size.js';
+import {resize} from '../image/preprocess.js';
 
 /** What the terminal can show: 24-bit, the xterm 256 palette, the 16 named colors, or none. */
 export type ColorLevel = 'truecolor' | 'ansi256' | 'ansi16' | 'none';
@@ -49,6 +50,12 @@ export function renderDigit(pixels: ArrayLike<number>, options: DigitRenderOptio
 		lines.push(mergeSegments(cells));
 	}
 	return lines;
+}
+
+/** A 28×28 digit drawn `side` pixels across (`side` / 2 rows), shrunk by averaging so thin strokes stay. */
+export function renderDigitAt(pixels: ArrayLike<number>, side: number, options: Omit<DigitRenderOptions, 'width'>): DigitLine[] {
+	if (side === imageSide) return renderDigit(pixels, options);
+	return renderDigit(resize({width: imageSide, height: imageSide, data: Float32Array.from(pixels)}, side, side).data, {...options, width: side});
 }
 
 function cell(upper: number, lower: number, {colorLevel, ascii = false}: DigitRenderOptions): DigitSegment {

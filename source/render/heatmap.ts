@@ -114,6 +114,11 @@ export function confusionHeatmap(matrix: readonly (readonly number[])[], {ascii 
 	return [axis, header, ...rows];
 }
 
+/** The line under the heat map that says what its marks mean (they carry it without color). */
+export function heatmapLegend({ascii = false}: HeatmapOptions = {}): HeatmapLine {
+	return [{text: `[n] right  *n* most confused  ${ascii ? '.' : '·'} none`, tone: 'axis', level: 0}];
+}
+
 /** The worst confusions, marked by characters so they stand out without color: at least half the largest error. */
 export function isStarred(count: number, scale: HeatScale): boolean {
 	return count > 0 && count * 2 >= scale.errorMax;

@@ -40,3 +40,11 @@ export function keepEnd(text: string, width: number, ascii = false): string {
 	const ellipsis = ascii ? '...' : '…';
 	return text.length <= width ? text : ellipsis + text.slice(text.length - width + ellipsis.length);
 }
+
+/** A file or folder name cut in the middle to `width` characters, so that its start and its ending stay: "some-long-n….png". */
+export function keepEnds(name: string, width: number, ascii = false): string {
+	if (name.length <= width) return name;
+	const ellipsis = ascii ? '...' : '…';
+	const tail = Math.min(8, Math.floor((width - ellipsis.length) / 2));
+	return name.slice(0, Math.max(0, width - ellipsis.length - tail)) + ellipsis + name.slice(name.length - tail);
+}

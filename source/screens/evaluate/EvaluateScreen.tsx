@@ -16,14 +16,15 @@ import {useReportWriter} from '../../hooks/use-report-writer.js';
 import {useTestSet} from '../../hooks/use-test-set.js';
 import {mostConfusedPairs} from '../../model/metrics.js';
 import {asciiText} from '../../render/ascii-text.js';
+import {fitLines} from '../../render/fit-text.js';
 import {misclassified, pageOf} from '../../render/gallery.js';
-import {evaluateLayout, galleryGrid, partSizes} from './evaluate-layout.js';
+import {evaluateLayout, footerRows, galleryGrid, partSizes} from './evaluate-layout.js';
 import {currentView, evaluateReducer, initialEvaluate, type EvaluateContext} from './evaluate-state.js';
 
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
 
 /** The heat map's size before there is a matrix to measure. */
-const heatmapSize = {width: 76, height: 12};
+const heatmapSize = {width: 76, height: 13};
 
 export function EvaluateScreen({model, width, height, onHome}: Props) {
 	const theme = useTheme();
@@ -44,20 +45,25 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 	const shown = pageOf(mistakes, state.page, grid.columns * grid.rows);
 
 	const at: EvaluateContext = {views, pairs, pages: shown.pages};
-	useKeymap('evaluate', {
-		view: () => dispatch({type: 'nextView', at}),
-		previousView: () => dispatch({type: 'previousView', at}),
-		choose: key => dispatch({type: 'showView', index: Number(key) - 1, at}),
-		up: () => dispatch({type: 'select', by: -1, at}),
-		down: () => dispatch({type: 'select', by: 1, at}),
-		open: () => dispatch({type: 'openPair', at}),
-		all: () => dispatch({type: 'all'}),
-		nextPage: () => dispatch({type: 'turnPage', by: 1, at}),
-		previousPage: () => dispatch({type: 'turnPage', by: -1, at}),
-		sort: () => dispatch({type: 'sort'}),
-		write: report.write,
-		back: onHome,
-	});
+	useKeymap(
+		'evaluate',
+		{
+			view: () => dispatch({type: 'nextView', at}),
+			previousView: () => dispatch({type: 'previousView', at}),
+			choose: key => dispatch({type: 'showView', index: Number(key) - 1, at}),
+			up: () => dispatch({type: 'select', by: -1, at}),
+			down: () => dispatch({type: 'select', by: 1, at}),
+			open: () => dispatch({type: 'openPair', at}),
+			all: () => dispatch({type: 'all'}),
+			nextPage: () => dispatch({type: 'turnPage', by: 1, at}),
+			previousPage: () => dispatch({type: 'turnPage', by: -1, at}),
+			sort: () => dispatch({type: 'sort'}),
+			write: report.write,
+			back: onHome,
+		},
+		// The help offers the view numbers this window size has.
+		{inUse: {choose: views.map((_, index) => String(index + 1))}},
+	);
 
 	if (evaluated.phase !== 'done') {
 		return (
@@ -87,9 +93,9 @@ export function EvaluateScreen({model, width, height, onHome}: Props) {
 				)}
 			</Box>
 			{report.notice && (
-				<Text color={theme.color(report.notice.tone)} wrap="truncate-end">
-					{asciiText(report.notice.text, theme.ascii)}
-				</Text>
+				<Box height={footerRows} overflow="hidden">
+					<Text color={theme.color(report.notice.tone)}>{fitLines(asciiText(report.notice.text, theme.ascii), width - 2, footerRows, theme.ascii).join('\n')}</Text>
+				</Box>
 			)}
 		</Box>
 	);

@@ -4,9 +4,9 @@ import {gridSize} from '../../render/gallery.js';
 
 export type EvaluatePart = 'matrix' | 'report' | 'pairs' | 'gallery';
 
-/** Rows above the parts: the big accuracy (3) and the view tabs (1); and the notice line below. */
+/** Rows above the parts: the big accuracy (3) and the view tabs (1); and the notice below (a sentence with a path: two lines). */
 export const headerRows = 4;
-export const footerRows = 1;
+export const footerRows = 2;
 
 export const partSizes = {
 	report: {width: 53, height: 16},

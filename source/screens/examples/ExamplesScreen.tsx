@@ -1,36 +1,29 @@
-// Examples: random test digits in a grid that fills the window, each with the model's
+// Examples: random test digits in a grid that fills the window (half-size digits in a small one), each with the model's
 // prediction: right ones in green, wrong ones in red with the runner-up digit. Space draws anew.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useState} from 'react';
 import {useServices} from '../../hooks/use-services.js';
-import {tileSize, TileGrid} from '../../components/DigitTile.js';
+import {TileGrid} from '../../components/DigitTile.js';
 import {useTheme} from '../../components/theme-context.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
 import {useTestSet} from '../../hooks/use-test-set.js';
-import type {Line} from '../../render/cells.js';
 import {asciiText} from '../../render/ascii-text.js';
 import {digitPixels} from '../../render/digit.js';
-import {count, percent} from '../../render/format.js';
-import {gridSize, predictionCaption, randomIndices, runnerUp} from '../../render/gallery.js';
+import {count} from '../../render/format.js';
+import {randomIndices, runnerUp} from '../../render/gallery.js';
 import {imagePixels} from '../../digit-size.js';
+import {exampleCaption, examplesLayout} from './examples-layout.js';
 
 type Props = {model: string | undefined; width: number; height: number; onHome: () => void};
 
-/** Caption rows under each digit: the prediction, and the runner-up when it is wrong. */
-const captionRows = 2;
-
 type Draw = {seed: number; indices: number[]; probabilities?: Float32Array; error?: string};
-
-export function examplesGrid(width: number, height: number): {columns: number; rows: number} {
-	return gridSize({width: width - 2, height: height - 2}, {width: tileSize.width, height: tileSize.digitRows + captionRows});
-}
 
 export function ExamplesScreen({model, width, height, onHome}: Props) {
 	const theme = useTheme();
 	const {model: service} = useServices();
 	const testSet = useTestSet();
-	const grid = examplesGrid(width, height);
+	const grid = examplesLayout(width, height);
 	const wanted = grid.columns * grid.rows;
 	const [seed, setSeed] = useState(() => Date.now() % 1_000_000);
 	const [draw, setDraw] = useState<Draw | undefined>();
@@ -77,18 +70,13 @@ export function ExamplesScreen({model, width, height, onHome}: Props) {
 		const tiles = draw.indices.map((index, row) => {
 			const scores = probabilities.subarray(row * 10, row * 10 + 10);
 			const predicted = scores.indexOf(Math.max(...scores));
-			const image = {label: labels[index]!, predicted, confidence: scores[predicted]!};
-			const right = image.label === predicted;
-			if (!right) wrong++;
-			const second = runnerUp(scores);
-			const caption: Line[] = [
-				[{text: predictionCaption(image, {ascii: theme.ascii}), tone: right ? 'ok' : 'bad'}],
-				right ? [{text: `#${index}`, tone: 'muted'}] : [{text: `runner-up ${second.digit} ${percent(second.probability, 1)}`, tone: 'bad'}, {text: `  #${index}`, tone: 'muted'}],
-			];
+			const image = {index, label: labels[index]!, predicted, confidence: scores[predicted]!};
+			if (image.label !== predicted) wrong++;
+			const caption = exampleCaption(image, runnerUp(scores), {ascii: theme.ascii, compact: grid.compact});
 			return {key: `${draw.seed}-${row}`, pixels: digitPixels(testSet.phase === 'ready' ? testSet.testSet.images : new Uint8Array(), index), caption};
 		});
 		summary = ` · ${draw.indices.length} of ${count(total)} · ${draw.indices.length - wrong} right, ${wrong} wrong`;
-		body = <TileGrid tiles={tiles} columns={grid.columns} />;
+		body = <TileGrid tiles={tiles} columns={grid.columns} side={grid.side} />;
 	}
 	return (
 		<Box flexDirection="column" paddingX={1} width={width} height={height} overflow="hidden">

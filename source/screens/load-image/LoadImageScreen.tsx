@@ -14,8 +14,9 @@ import {useKeymap} from '../../hooks/use-keymap.js';
 import {useLoadImageBrowser} from '../../hooks/use-load-image-browser.js';
 import {useLoadImage, type LoadImageMessage} from '../../hooks/use-load-image.js';
 import {fieldEdits} from '../../input/text-field.js';
+import {fitLines} from '../../render/fit-text.js';
 import {colorLevelOf} from '../../theme.js';
-import {fileList, loadImageLayout, MESSAGE_ROWS, pathText} from './load-image-layout.js';
+import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText} from './load-image-layout.js';
 import {chosenEntry, initialLoadImage, loadImageReducer} from './load-image-state.js';
 
 export type LoadImageScreenProps = {
@@ -38,23 +39,25 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const open = (file: string) => loader.open(file, browser.nameOf(file));
 	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
 
+	const fresh = (act: () => void) => clearingFirst(say, act);
 	useKeymap(
 		'loadImage',
 		{
-			up: () => browser.move(-1),
-			down: () => browser.move(1),
-			open: () => {
-				const entry = chosenEntry(browser);
-				if (entry?.kind === 'parent') browser.parent();
-				else if (entry?.kind === 'folder') browser.go(entry.path);
-				else if (entry) {
+			up: fresh(() => browser.move(-1)),
+			down: fresh(() => browser.move(1)),
+			pageUp: fresh(() => browser.move(-layout.listRows)),
+			pageDown: fresh(() => browser.move(layout.listRows)),
+			first: fresh(() => browser.move(-Infinity)),
+			last: fresh(() => browser.move(Infinity)),
+			open: fresh(() =>
+				openChosen(browser, file => {
 					dispatch({type: 'picked'});
-					open(entry.path);
-				}
-			},
-			parent: browser.parent,
+					open(file);
+				}),
+			),
+			parent: fresh(browser.parent),
 			type: () => dispatch({type: 'edit'}),
-			recent: browser.toggleRecent,
+			recent: fresh(browser.toggleRecent),
 			back: onBack,
 		},
 		{active: !state.editing},
@@ -80,12 +83,13 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const {opened, reading} = loader;
 	return (
 		<Box flexDirection="column" paddingLeft={1} height={height}>
-			<Text wrap="truncate-start">
+			<Text>
 				<Text bold color={theme.color('accent')}>
-					Load image{' '}
+					{PATH_LABEL.title}
 				</Text>
-				<Text color={theme.color('muted')}>path: </Text>
-				<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state)}</Text>
+				<Text color={theme.color('muted')}>{PATH_LABEL.field}</Text>
+				{/* The padding, the label and the cursor take their room; a long path keeps its end. */}
+				<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state, width - 1 - PATH_LABEL.title.length - PATH_LABEL.field.length - 1, theme.ascii)}</Text>
 				{state.editing && <Text inverse> </Text>}
 			</Text>
 			<Box alignItems="flex-start">
@@ -97,10 +101,24 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 				<SketchReading seen={opened?.seen ?? null} probabilities={opened?.probabilities ?? null} error={opened?.error} width={layout.panelWidth} fullSeen={layout.fullSeen} colorLevel={colorLevel} idle="pick an image" />
 			</Box>
 			<Box height={MESSAGE_ROWS} overflow="hidden">
-				<Text color={state.message ? theme.color(state.message.tone) : undefined} wrap="wrap">
-					{state.message?.text ?? ' '}
-				</Text>
+				<Text color={state.message ? theme.color(state.message.tone) : undefined}>{state.message ? fitLines(state.message.text, width - 1, MESSAGE_ROWS, theme.ascii).join('\n') : ' '}</Text>
 			</Box>
 		</Box>
 	);
+}
+
+/** Enter on the list: into the folder (.. goes up), or `pick` the image file. */
+function openChosen(browser: ReturnType<typeof useLoadImageBrowser>, pick: (file: string) => void): void {
+	const entry = chosenEntry(browser);
+	if (entry?.kind === 'parent') browser.parent();
+	else if (entry?.kind === 'folder') browser.go(entry.path);
+	else if (entry) pick(entry.path);
+}
+
+/** A command that puts the last message away first: acting again answers it; what the command says comes after. */
+function clearingFirst(say: (message?: LoadImageMessage) => void, act: () => void): () => void {
+	return () => {
+		say(undefined);
+		act();
+	};
 }

@@ -35,9 +35,12 @@ export function loadImageLayout(columns: number, height: number): LoadImageLayou
 	return {leftWidth, previewRows, listRows: bodyRows - previewRows - INFO_ROWS - LIST_TITLE_ROWS, panelWidth, fullSeen};
 }
 
-/** The path line after "path: ": what was typed, or how to start typing. */
-export function pathText(state: LoadImageState): string {
-	return state.field === '' && !state.editing ? 'Tab to type one' : state.field;
+/** The path line's start, before what was typed: the screen's title, then the field's name. */
+export const PATH_LABEL = {title: 'Load image ', field: 'path: '};
+
+/** The path line after "path: ": what was typed (its end, when longer than `room`), or how to start typing. */
+export function pathText(state: LoadImageState, room = Infinity, ascii = false): string {
+	return state.field === '' && !state.editing ? 'Tab to type one' : keepEnd(state.field, room, ascii);
 }
 
 export type FileList = {title: string; items: ListItem[]; selected: number; empty: string};

@@ -1,5 +1,6 @@
 // The Load image screen's own state as a pure reducer: the path field (its text stays when
-// it loses focus) and the message under the screen's parts; and what Enter on the list opens.
+// it loses focus) and the message under the screen's parts (typing puts it away); and what
+// Enter on the list opens.
 import type {LoadImageMessage} from '../../hooks/use-load-image.js';
 import type {BrowserList} from '../../hooks/use-load-image-browser.js';
 import type {BrowserEntry, Completion} from '../../image/path-completion.js';
@@ -27,11 +28,11 @@ export const initialLoadImage: LoadImageState = {field: '', editing: false};
 export function loadImageReducer(state: LoadImageState, action: LoadImageAction): LoadImageState {
 	switch (action.type) {
 		case 'edit':
-			return {...state, editing: true};
+			return {...state, editing: true, message: undefined};
 		case 'leave':
 			return {...state, editing: false};
 		case 'editField':
-			return {...state, field: editField(state.field, action.edit)};
+			return {...state, field: editField(state.field, action.edit), message: undefined};
 		case 'completed':
 			return {...state, field: action.completion.text, message: completionMessage(state.field, action.completion.matches)};
 		case 'picked':
