@@ -167,7 +167,7 @@ describe('training', () => {
 		const done = await frame(text => text.includes('Done:'));
 		assert.match(done, /Done: fake-1 reached 97\.50% test accuracy in 3\.6 s/);
 		assert.match(done, /saved to \/models\/fake-1/);
-		assert.match(done, /e evaluate {2}Enter home {2}t train again/, 'the Done screen names e first');
+		assert.match(done, /e evaluate {2}Enter home {2}t train {2}\? help/, 'the Done screen names e first');
 		assert.match(done, /e evaluates it here; in a shell: digits eval --model fake-1/);
 		await frame(text => text.includes('fake-1 97.00%'));
 		assert.deepEqual(service.loads, ['shipped', 'fake-1']);
@@ -217,7 +217,7 @@ describe('training', () => {
 		const nothing = await frame(text => text.includes('nothing was saved'));
 		assert.doesNotMatch(nothing, /e evaluate/);
 		assert.doesNotMatch(nothing, /digits eval/);
-		assert.match(nothing, /Enter home {2}t train again/);
+		assert.match(nothing, /Enter home {2}t train/);
 		await press('e');
 		await delay(100);
 		assert.equal(evaluated.length, 1);

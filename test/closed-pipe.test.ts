@@ -7,7 +7,7 @@ import path from 'node:path';
 import {before, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
-import {builtBin, temporaryHome} from './helpers.js';
+import {builtBin, processesWithHome, temporaryHome} from './helpers.js';
 import {delay} from './tui-helpers.js';
 
 const home = temporaryHome();
@@ -32,17 +32,6 @@ function runIntoClosedPipe(args: string[]): Promise<{code: number | null; stderr
 	return new Promise(resolve => child.on('close', code => resolve({code, stderr})));
 }
 
-/** Processes still running with this test's DIGITS_HOME in their environment (the bin's children inherit it). */
-function processesOfThisHome(): number[] {
-	const marker = `DIGITS_HOME=${home}\0`;
-	return fs.readdirSync('/proc').filter(entry => /^\d+$/.test(entry) && Number(entry) !== process.pid).filter(pid => {
-		try {
-			return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(marker);
-		} catch {
-			return false;
-		}
-	}).map(Number);
-}
 
 test('digits models into a closed pipe exits 0 with nothing on stderr, every time (20 runs)', async () => {
 	for (let run = 1; run <= 20; run++) {
@@ -56,7 +45,7 @@ test('digits predict into a closed pipe exits 0 and stops the model service', {s
 	for (let run = 1; run <= 2; run++) {
 		const result = await runIntoClosedPipe(['predict', digit, digit]);
 		assert.deepEqual(result, {code: 0, stderr: ''}, `run ${run}`);
-		for (let waited = 0; processesOfThisHome().length > 0 && waited < 5000; waited += 100) await delay(100);
-		assert.deepEqual(processesOfThisHome(), [], 'no model service child is left running');
+		for (let waited = 0; processesWithHome(home).length > 0 && waited < 5000; waited += 100) await delay(100);
+		assert.deepEqual(processesWithHome(home), [], 'no model service child is left running');
 	}
 });

@@ -5,7 +5,7 @@ import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import {after, describe, test} from 'node:test';
-import {builtBin, temporaryHome} from './helpers.js';
+import {builtBin, processesWithHome, temporaryHome} from './helpers.js';
 import {delay} from './tui-helpers.js';
 
 const home = temporaryHome();
@@ -13,24 +13,13 @@ const linux = fs.existsSync('/proc/self/status');
 
 // Whatever a failed test left running goes with it.
 after(() => {
-	for (const pid of linux ? processesOfThisHome() : []) {
+	for (const pid of linux ? processesWithHome(home) : []) {
 		try {
 			process.kill(pid, 'SIGKILL');
 		} catch {}
 	}
 });
 
-/** Pids of this test's bin and its children: they alone have its DIGITS_HOME in their environment. */
-function processesOfThisHome(): number[] {
-	const marker = `DIGITS_HOME=${home}\0`;
-	return fs.readdirSync('/proc').filter(entry => /^\d+$/.test(entry) && Number(entry) !== process.pid).filter(pid => {
-		try {
-			return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(marker);
-		} catch {
-			return false;
-		}
-	}).map(Number);
-}
 
 /**
  * Whether the bin's own signal handlers are in place. Node catches SIGINT and SIGTERM from its
@@ -75,7 +64,7 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv = process
 }
 
 async function noneLeft(): Promise<void> {
-	await until(() => processesOfThisHome().length === 0, 'the model service children stop', 5000);
+	await until(() => processesWithHome(home).length === 0, 'the model service children stop', 5000);
 }
 
 describe('a plain command waiting for its input', {skip: !linux && 'needs /proc'}, () => {
@@ -111,7 +100,7 @@ describe('the app in a terminal', {skip: !linux && 'needs /proc'}, () => {
 		const app = start('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(builtBin)}`, '/dev/null'], env);
 		await until(() => app.stdout().includes('handwritten digits, recognized in the terminal'), 'the home screen is up');
 		// The bin is the terminal's child (the app renames its process, so its command line says "digits").
-		const [pid] = processesOfThisHome().filter(candidate => parentOf(candidate) === app.child.pid);
+		const [pid] = processesWithHome(home).filter(candidate => parentOf(candidate) === app.child.pid);
 		assert.ok(pid, 'the bin runs in the terminal');
 		return {...app, pid};
 	}

@@ -15,6 +15,22 @@ export function temporaryHome(): string {
 	return home;
 }
 
+/** Processes other than this one with `home` as their DIGITS_HOME: a started bin and the model service children it forks (they inherit it). Linux only. */
+export function processesWithHome(home: string): number[] {
+	const marker = `DIGITS_HOME=${home}\0`;
+	return fs
+		.readdirSync('/proc')
+		.filter(entry => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+		.filter(pid => {
+			try {
+				return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(marker);
+			} catch {
+				return false;
+			}
+		})
+		.map(Number);
+}
+
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
 /** The bin as the build leaves it (`npm test` builds first). */

@@ -4,10 +4,9 @@ import path from 'node:path';
 import {loadMnist} from '../data/mnist.js';
 import {UserError} from '../errors.js';
 import type {ModelService} from '../model/service.js';
-import {readMeta} from '../model/store.js';
+import {readMeta, recordTestAccuracy} from '../model/store.js';
 import {makeFolder, removeFolder, writeFailure} from '../output-files.js';
 import {count, percent} from '../render/format.js';
-import {recordTestAccuracy} from '../model/store.js';
 
 export async function reportCommand(service: ModelService, {model, out}: {model?: string; out?: string}): Promise<number> {
 	// The folder is made before the evaluation, so that an unwritable one is said at once, not after it.

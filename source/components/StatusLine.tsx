@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import type {Hint} from '../input/keymap.js';
 import type {BackendName} from '../model/types.js';
-import {fitHints} from '../render/fit-text.js';
+import {fitHints, fitLines} from '../render/fit-text.js';
 import {backendLabel, percent} from '../render/format.js';
 import {useTheme} from './theme-context.js';
 
@@ -23,12 +23,13 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 	const keys = hints.map(hint => `${hint.keys} ${hint.label}`).join('  ');
 	const separator = theme.ascii ? ' | ' : ' │ ';
 	const backendPart = plain(backendText(backend), theme.ascii);
-	const modelPart = plain(modelText(model), theme.ascii);
+	const fullModelPart = plain(modelText(model), theme.ascii);
 	// The backend and the model come first; the keys give way to them, down to a minimum.
-	const leftWidth = (waiting ? 2 : 0) + backendPart.length + separator.length + modelPart.length;
-	const keysWidth = Math.max(Math.min(keys.length, width - leftWidth - 2), Math.min(keys.length, 24));
-	// Whole hints give way, never half a word.
+	const backendWidth = (waiting ? 2 : 0) + backendPart.length + separator.length;
+	const keysWidth = Math.max(Math.min(keys.length, width - backendWidth - fullModelPart.length - 2), Math.min(keys.length, 24));
+	// Whole hints give way, never half a word; a model message too long ends after a whole word.
 	const shownKeys = fitHints(hints, keysWidth);
+	const modelPart = fitLines(fullModelPart, Math.max(1, width - keysWidth - 2 - backendWidth), 1, theme.ascii)[0] ?? '';
 	return (
 		<Box width={width} flexShrink={0}>
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">

@@ -4,8 +4,9 @@
 // leaves the list as it was and says why in one sentence.
 import path from 'node:path';
 import {useCallback, useState} from 'react';
-import {completePath, displayPath, isFolder, listFolder, nameIn, resolveTyped, type BrowserEntry} from '../image/path-completion.js';
+import {displayPath, isFolder, listFolder, nameIn, resolveTyped, type BrowserEntry} from '../image/path-completion.js';
 import type {LoadImageMessage} from './use-load-image.js';
+import {usePathCompletion} from './use-path-completion.js';
 
 type BrowserView = 'folder' | 'recent';
 
@@ -63,6 +64,7 @@ export function useLoadImageBrowser(start: string, recent: readonly string[], on
 		else onMessage({text: `${displayPath(state.folder)} is the top folder; there is nothing above it.`, tone: 'muted'});
 	}, [state.view, state.folder, go, onMessage]);
 
+	const complete = usePathCompletion(state.folder);
 	const toggleRecent = useCallback(() => setState(current => ({...current, view: current.view === 'folder' ? 'recent' : 'folder', recentSelected: 0})), []);
 
 	const list: BrowserList = {...state, recent, shownFolder: displayPath(state.folder), shownRecent: recent.map(file => displayPath(file))};
@@ -74,7 +76,7 @@ export function useLoadImageBrowser(start: string, recent: readonly string[], on
 		toggleRecent,
 		/** How messages and the file line name `file`. */
 		nameOf: (file: string) => nameIn(state.folder, file),
-		complete: (typed: string) => completePath(typed, state.folder),
+		complete,
 		/** The file or folder a typed path names, relative ones taken from the folder on show. */
 		resolve: (typed: string) => {
 			const target = resolveTyped(typed, state.folder);

@@ -18,7 +18,7 @@ const digits = ['1', '2', '3', '4', '5', '6', '7'] as const;
 /** The keys once a run is over; a run that left a model adds `e` (trainDone), one that did not has just these. */
 const afterRun = [
 	{command: 'home', keys: ['return', 'escape', 'q'], help: 'back to the menu', hint: 'home'},
-	{command: 'again', keys: ['t'], help: 'train another model', hint: 'train again'},
+	{command: 'again', keys: ['t'], help: 'train another model', hint: 'train'},
 ] as const;
 
 export const keymaps = {

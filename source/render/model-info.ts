@@ -4,7 +4,7 @@ import type {ModelListing} from '../model/store.js';
 import type {HistoryEntry, LayerSummary, ModelDescription} from '../model/types.js';
 import type {Line} from './cells.js';
 import {markerSymbols, renderChart} from './chart.js';
-import {backendLabel, count, duration, percent} from './format.js';
+import {backendLabel, count, counted, duration, percent} from './format.js';
 
 /** "(None, 13, 13, 32)", as Keras prints a layer's output shape. */
 export function shapeText(shape: Array<number | null>): string {
@@ -49,7 +49,7 @@ export function detailLines(description: ModelDescription): string[] {
 	const last = meta.history.at(-1);
 	const trainingTime = meta.history.reduce((sum, entry) => sum + entry.seconds, 0);
 	return [
-		`preset ${meta.preset} · ${options.epochs} epoch${options.epochs === 1 ? '' : 's'} · batch size ${options.batchSize} · learning rate ${options.learningRate} · validation split ${options.validationSplit} · seed ${meta.seed}${options.limit ? ` · first ${count(options.limit)} images` : ''}`,
+		`preset ${meta.preset} · ${counted(options.epochs, 'epoch')} · batch size ${options.batchSize} · learning rate ${options.learningRate} · validation split ${options.validationSplit} · seed ${meta.seed}${options.limit ? ` · first ${count(options.limit)} images` : ''}`,
 		`test accuracy ${meta.test ? percent(meta.test.accuracy) : 'not measured'}` +
 			(last ? ` · last epoch: loss ${last.loss.toFixed(4)}, accuracy ${percent(last.accuracy)}` + (last.valAccuracy === null ? '' : `, validation ${percent(last.valAccuracy)}`) : ''),
 		`trained ${new Date(meta.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC on ${backendLabel(meta.backend)} · ${meta.trainer} trainer · took ${duration(trainingTime)}`,

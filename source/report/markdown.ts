@@ -2,7 +2,7 @@
 // scikit-learn-style report, all from the model service's evaluation and meta.json.
 import {mostConfusedPairs} from '../model/metrics.js';
 import type {Evaluation, ModelMeta} from '../model/types.js';
-import {backendLabel, count, percent} from '../render/format.js';
+import {backendLabel, count, counted, percent} from '../render/format.js';
 import {classificationReportText} from '../render/classification-report.js';
 
 export const reportFiles = {
@@ -25,7 +25,7 @@ export function trainingSummary(meta: ModelMeta): string {
 	const epochs = meta.history.length;
 	const split = options.validationSplit > 0 ? `validation split ${options.validationSplit}` : 'no validation split';
 	const limit = options.limit === undefined ? '' : `, first ${count(options.limit)} training images`;
-	return `preset ${meta.preset}, ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${options.batchSize}, learning rate ${options.learningRate}, ${split}, seed ${meta.seed}${limit}`;
+	return `preset ${meta.preset}, ${counted(epochs, 'epoch')}, batch ${options.batchSize}, learning rate ${options.learningRate}, ${split}, seed ${meta.seed}${limit}`;
 }
 
 export function correctCount(evaluation: Pick<Evaluation, 'confusionMatrix'>): number {

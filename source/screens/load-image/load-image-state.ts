@@ -4,7 +4,7 @@
 import type {LoadImageMessage} from '../../hooks/use-load-image.js';
 import type {BrowserList} from '../../hooks/use-load-image-browser.js';
 import type {BrowserEntry, Completion} from '../../image/path-completion.js';
-import {editField, type FieldEdit} from '../../input/text-field.js';
+import {completionMessage, editField, type FieldEdit} from '../../input/text-field.js';
 
 export type LoadImageState = {
 	field: string;
@@ -40,14 +40,6 @@ export function loadImageReducer(state: LoadImageState, action: LoadImageAction)
 		case 'message':
 			return {...state, message: action.message};
 	}
-}
-
-/** What Tab says: nothing after one match, the matches after several, why none after none. */
-function completionMessage(typed: string, matches: readonly string[]): LoadImageMessage | undefined {
-	if (matches.length === 1) return undefined;
-	if (matches.length > 1) return {text: `${matches.length} matches: ${matches.join('  ')}`, tone: 'muted'};
-	const start = typed.slice(typed.lastIndexOf('/') + 1);
-	return {text: start === '' ? 'no files or folders there' : `no file or folder there starts with "${start}"`, tone: 'muted'};
 }
 
 /** The entry Enter on the list opens: the selected one, or the selected recent file. */
