@@ -31,3 +31,9 @@ test('a model message too long for the line ends after a whole word, with "..." 
 		assert.equal(shown[2], ascii ? '...' : '…', line);
 	}
 });
+
+test('a loaded model whose name and score do not both fit keeps its name whole and leaves the score out', () => {
+	const line = renderToString(<StatusLine backend={{state: 'ready', backend: 'tensorflow'}} model={{state: 'loaded', name: 'classic-20261205-1303', testAccuracy: null}} hints={hints('evaluate')} width={80} />, {columns: 80});
+	assert.match(line, /│ classic-20261205-1303 {2,}/, line);
+	assert.ok(!line.includes('…'), line);
+});

@@ -29,7 +29,10 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 	const keysWidth = Math.max(Math.min(keys.length, width - backendWidth - fullModelPart.length - 2), Math.min(keys.length, 24));
 	// Whole hints give way, never half a word; a model message too long ends after a whole word.
 	const shownKeys = fitHints(hints, keysWidth);
-	const modelPart = fitLines(fullModelPart, Math.max(1, width - keysWidth - 2 - backendWidth), 1, theme.ascii)[0] ?? '';
+	const modelWidth = Math.max(1, width - keysWidth - 2 - backendWidth);
+	// A loaded model too long with its score keeps its name whole and leaves the score out.
+	const modelPart = fullModelPart.length <= modelWidth || model.state !== 'loaded' ? fullModelPart : model.name;
+	const shownModel = fitLines(modelPart, modelWidth, 1, theme.ascii)[0] ?? '';
 	return (
 		<Box width={width} flexShrink={0}>
 			<Box flexGrow={1} flexShrink={1} overflow="hidden">
@@ -41,7 +44,7 @@ export function StatusLine({backend, model, hints, width}: {backend: BackendStat
 					)}
 					<Text color={theme.color(backend.state === 'failed' ? 'bad' : 'muted')}>{backendPart}</Text>
 					<Text color={theme.color('muted')}>{separator}</Text>
-					<Text color={theme.color(model.state === 'failed' ? 'bad' : model.state === 'none' ? 'warn' : 'plain')}>{modelPart}</Text>
+					<Text color={theme.color(model.state === 'failed' ? 'bad' : model.state === 'none' ? 'warn' : 'plain')}>{shownModel}</Text>
 				</Text>
 			</Box>
 			<Box flexShrink={0} width={keysWidth} marginLeft={2} justifyContent="flex-end">
