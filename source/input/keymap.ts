@@ -126,7 +126,7 @@ export const keymaps = {
 		{command: 'redo', keys: ['ctrl+r'], help: 'redo'},
 		{command: 'predict', keys: ['return'], help: 'predict now'},
 		{command: 'save', keys: ['s'], help: 'save the sketch as digit-<yyyymmdd-hhmmss>.png here'},
-		{command: 'open', keys: ['o'], help: 'open an image into the canvas (type its path; Tab completes it)'},
+		{command: 'open', keys: ['o'], help: 'open an image into the canvas (Tab completes its path)'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
 	],
 	sketchField: [
