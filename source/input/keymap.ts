@@ -23,7 +23,7 @@ const afterRun = [
 
 export const keymaps = {
 	global: [
-		{command: 'quit', keys: ['ctrl+c'], help: 'quit from anywhere (a training run stops at the next batch; finished epochs stay saved)'},
+		{command: 'quit', keys: ['ctrl+c'], help: 'quit from anywhere (training keeps its finished epochs)'},
 		{command: 'help', keys: ['?'], help: 'show or hide this help', hint: 'help'},
 	],
 	home: [
@@ -317,7 +317,7 @@ export type KeysInUse = Readonly<Partial<Record<string, readonly KeyName[]>>>;
 /** The help overlay's rows: the screen's keys (those `inUse` narrows, as narrowed), then the keys that work everywhere. */
 export function helpRows(name: KeymapName, ascii = false, inUse: KeysInUse = {}): HelpRow[] {
 	const own: readonly Binding[] = keymaps[name];
-	const global: readonly Binding[] = keymaps.global;
+	const global: readonly Binding[] = name === 'global' ? [] : keymaps.global;
 	const rows: Array<{bindings: Binding[]; help: string}> = [];
 	for (const binding of [...own, ...global]) {
 		if (binding.help === undefined) rows.at(-1)?.bindings.push(binding);
