@@ -6,7 +6,7 @@ import {describe, test} from 'node:test';
 import {sketchHelp} from '../source/help-text.js';
 import {commandFor, keymaps} from '../source/input/keymap.js';
 import {mouseEvent} from '../source/input/mouse.js';
-import {sketchScreenLayout} from '../source/screens/sketch/sketch-screen-layout.js';
+import {messageRows, sketchScreenLayout} from '../source/screens/sketch/sketch-screen-layout.js';
 import {initialSketchScreen, mouseAction, padActions, padHandlers, sketchScreenReducer, type SketchScreenAction, type SketchScreenState} from '../source/screens/sketch/sketch-screen-state.js';
 import {sketchLayout} from '../source/sketch/layout.js';
 import {initialSketch, type SketchAction} from '../source/sketch/sketch-state.js';
@@ -190,4 +190,16 @@ describe('the layout', () => {
 		const unicode = sketchScreenLayout(erasing, 80, 22, false);
 		assert.deepEqual([unicode.pen, unicode.penTone, unicode.cursorLetter, unicode.count], ['eraser down', 'bad', 'x', '12…']);
 	});
+});
+
+test('a message under the canvas wraps over two rows and ends after a whole word ("..." under --ascii); the mouse hint comes back after it', () => {
+	const hint = 'mouse: drag to paint - right button erases - wheel: brush';
+	const long = '/home/someone/drawings/readme.md is not an image (it is a text file); give a PNG, JPEG, BMP, GIF or TIFF file, or draw the digit on the pad instead of opening a file';
+	const rows = messageRows(long, 79, hint, true);
+	assert.equal(rows.hint, false);
+	assert.ok(rows.message.length <= 79 && rows.second.length <= 79, JSON.stringify(rows));
+	assert.ok(rows.second.endsWith('...') && !`${rows.message} ${rows.second}`.includes('…'), rows.second);
+	assert.ok(long.startsWith(`${rows.message} ${rows.second.slice(0, -3)}`), 'whole words, in order');
+	assert.deepEqual(messageRows('saved digit-20261205-130000.png', 79, hint, true), {message: 'saved digit-20261205-130000.png', second: hint, hint: true});
+	assert.deepEqual(messageRows(undefined, 79, hint, true), {message: ' ', second: hint, hint: true});
 });

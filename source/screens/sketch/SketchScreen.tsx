@@ -13,8 +13,9 @@ import {usePathCompletion} from '../../hooks/use-path-completion.js';
 import {useSketchFiles, type FileMessage} from '../../hooks/use-sketch-files.js';
 import {useSketchPrediction} from '../../hooks/use-sketch-prediction.js';
 import {fieldEdits} from '../../input/text-field.js';
+import type {Tone} from '../../render/cells.js';
 import {colorLevelOf} from '../../theme.js';
-import {sketchScreenLayout} from './sketch-screen-layout.js';
+import {messageRows, sketchScreenLayout} from './sketch-screen-layout.js';
 import {initialSketchScreen, mouseAction, padHandlers, sketchScreenReducer} from './sketch-screen-state.js';
 
 export type SketchScreenProps = {
@@ -88,23 +89,36 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 				<Box width={2} flexShrink={0} />
 				<SketchReading seen={prediction.seen} probabilities={prediction.probabilities} error={prediction.error} width={layout.pad.panelWidth} fullSeen={layout.pad.fullSeen} colorLevel={colorLevelOf(theme)} />
 			</Box>
-			{field !== undefined ? (
-				<Text wrap="truncate-start">
-					<Text color={theme.color('accent')}>open image: </Text>
-					{field}
-					<Text inverse> </Text>
-				</Text>
+			{field === undefined ? (
+				<MessageRows text={state.message?.text} tone={state.message?.tone} width={width - 1} mouseHint={layout.mouseHint} />
 			) : (
-				<Text color={state.message ? theme.color(state.message.tone) : undefined} wrap="truncate-end">
-					{state.message?.text ?? ' '}
-				</Text>
+				<>
+					<Text wrap="truncate-start">
+						<Text color={theme.color('accent')}>open image: </Text>
+						{field}
+						<Text inverse> </Text>
+					</Text>
+					{/* Under the field, what Tab said takes the mouse hint's row; a long list of matches ends at a whole name. */}
+					<Box height={1} overflow="hidden">
+						<Text color={theme.color(tabSaid?.tone ?? 'muted')} wrap="wrap">
+							{tabSaid?.text ?? layout.mouseHint}
+						</Text>
+					</Box>
+				</>
 			)}
-			{/* Under the field, what Tab said takes the mouse hint's row; a long list of matches ends at a whole name. */}
-			<Box height={1} overflow="hidden">
-				<Text color={theme.color(tabSaid?.tone ?? 'muted')} wrap="wrap">
-					{tabSaid?.text ?? layout.mouseHint}
-				</Text>
-			</Box>
 		</Box>
+	);
+}
+
+/** A message over the two rows under the canvas, or a blank row and the mouse hint. */
+function MessageRows({text, tone, width, mouseHint}: {text?: string; tone?: Tone; width: number; mouseHint: string}) {
+	const theme = useTheme();
+	const rows = messageRows(text, width, mouseHint, theme.ascii);
+	const color = tone ? theme.color(tone) : undefined;
+	return (
+		<>
+			<Text color={color}>{rows.message}</Text>
+			<Text color={rows.hint ? theme.color('muted') : color}>{rows.second}</Text>
+		</>
 	);
 }

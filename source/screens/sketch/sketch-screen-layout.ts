@@ -2,6 +2,7 @@
 // (sketch/layout.ts), the title line's brush, pen, cursor and count, how the cursor looks on
 // the canvas, and the mouse hint. Pure, so it is tested without Ink.
 import type {Tone} from '../../render/cells.js';
+import {fitLines} from '../../render/fit-text.js';
 import {brushRadii} from '../../sketch/canvas.js';
 import {sketchLayout, type SketchLayout} from '../../sketch/layout.js';
 import type {Pen, SketchState} from '../../sketch/sketch-state.js';
@@ -42,4 +43,14 @@ export function sketchScreenLayout(state: SketchState, width: number, height: nu
 		count: state.count === '' ? '' : `${state.count}${ascii ? '...' : '…'}`,
 		mouseHint: ['mouse: drag to paint', 'right button erases', 'wheel: brush'].join(ascii ? ' - ' : ' · '),
 	};
+}
+
+/**
+ * The two rows under the canvas when no path is being typed: a message (saved, could not
+ * open…) wraps over both, ending after a whole word if it needs more; the mouse hint takes
+ * the second row when the message leaves it free (`hint`), and both when there is none.
+ */
+export function messageRows(message: string | undefined, width: number, mouseHint: string, ascii: boolean): {message: string; second: string; hint: boolean} {
+	const [first = ' ', second] = message === undefined ? [] : fitLines(message, width, 2, ascii);
+	return {message: first, second: second ?? mouseHint, hint: second === undefined};
 }
