@@ -56,9 +56,9 @@ export function shippedModelNames(): string[] {
 }
 
 /** Whether a model folder is one the package ships (a user's model of the same name in $DIGITS_HOME is not). */
-export function isShippedModel(dir: string): boolean {
+export function isShippedModel(dir: string, shipped: readonly string[] = shippedModelNames()): boolean {
 	const name = path.basename(dir);
-	return path.resolve(dir) === path.join(packageRoot, 'models', name) && shippedModelNames().includes(name);
+	return path.resolve(dir) === path.join(packageRoot, 'models', name) && shipped.includes(name);
 }
 
 /** The user's chosen default (`digits models --use`), else the shipped one. */
@@ -154,6 +154,7 @@ export function listModels(): ModelListing[] {
 	const seen = new Set<string>();
 	const result: ModelListing[] = [];
 	const defaultName = defaultModelName();
+	const shipped = shippedModelNames();
 	for (const dir of modelsDirs()) {
 		let entries: fs.Dirent[];
 		try {
@@ -170,7 +171,7 @@ export function listModels(): ModelListing[] {
 			try {
 				meta = readMeta(modelDir);
 			} catch {}
-			result.push({name: entry.name, path: modelDir, meta, isDefault: entry.name === defaultName, shipped: isShippedModel(modelDir)});
+			result.push({name: entry.name, path: modelDir, meta, isDefault: entry.name === defaultName, shipped: isShippedModel(modelDir, shipped)});
 		}
 	}
 	return result.sort((a, b) => a.name.localeCompare(b.name));
