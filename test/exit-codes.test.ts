@@ -97,7 +97,8 @@ describe('the app in a terminal', {skip: !linux && 'needs /proc'}, () => {
 		const env: NodeJS.ProcessEnv = {...process.env, TERM: 'xterm-256color'};
 		// CI=true would make Ink draw nothing.
 		delete env['CI'];
-		const app = start('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(builtBin)}`, '/dev/null'], env);
+		// `exec`: script runs the command through $SHELL or sh, and dash would stay in between.
+		const app = start('script', ['-qec', `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(builtBin)}`, '/dev/null'], env);
 		await until(() => app.stdout().includes('handwritten digits, recognized in the terminal'), 'the home screen is up');
 		// The bin is the terminal's child (the app renames its process, so its command line says "digits").
 		const [pid] = processesWithHome(home).filter(candidate => parentOf(candidate) === app.child.pid);
