@@ -5,6 +5,8 @@
 //                      └─> app/ ──> screens/<screen>/ ──> components/
 //   hooks/ connect screens to model/, data/, image/ (and to sketch/, the drawing engine)
 //
+//   commands/serve.ts ──> server/ (HTTP: fastify) ──> model/, image/
+//
 // Below the UI (no React, no Ink): model/ (the service; only its children load TensorFlow),
 // data/ (MNIST files), image/ (reading pictures and the one preprocessing pipeline),
 // render/ (numbers → strings, used by components and commands alike), report/ (PNG and
@@ -66,7 +68,8 @@ module.exports = {
 		...layer('cli-flags', ['leaves'], [], 'cli-flags.ts: flag checks for main.ts and commands/'),
 		typesFrom('cli-flags', ['model'], 'cli-flags.ts reads flags with the checks model/ declares'),
 		...layer('help-text', ['model/presets', 'image/formats'], [], 'help-text.ts: the help lists the presets, their defaults and the image formats'),
-		...layer('commands', ['model', 'data', 'image', 'render', 'report', 'cli-flags', 'leaves'], [], 'commands/: plain text and JSON'),
+		...layer('server', ['model', 'image', 'leaves'], ['fastify', '@fastify'], 'server/: HTTP (digits serve); uses model/ and image/ exactly as commands/ do'),
+		...layer('commands', ['model', 'data', 'image', 'render', 'report', 'server', 'cli-flags', 'leaves'], [], 'commands/: plain text and JSON; serve starts server/'),
 		...layer('main', ['commands', 'app', 'cli-flags', 'help-text', 'model', 'render', 'leaves'], ['meow'], 'main.ts: the command table; the app is imported lazily'),
 		...layer('cli', ['main', 'model'], [], 'cli.ts: starts the model service first, then main.ts'),
 	],

@@ -184,6 +184,37 @@ export const predictHelp: CommandHelp = {
 `,
 };
 
+export const serveHelp: CommandHelp = {
+	summary: 'the web page and HTTP APIs (digits, TensorFlow Serving, KServe v2)',
+	help: `
+  Usage
+    $ digits serve [options]
+
+  Serves a web page to draw or upload digits and see the model, and inference
+  APIs for programs: POST /api/predict (an image body or a multipart form; the
+  answer is what \`digits predict --json\` prints), TensorFlow Serving's
+  /v1/models/NAME:predict, KServe v2's /v2/models/NAME/infer and /metrics.
+  NAME is any installed model. Concurrent requests share one model call.
+  Ctrl-C lets the requests in flight finish, then stops.
+
+  Options
+    --port N          the port (default 8080; 0 picks a free one)
+    --host ADDRESS    the address to listen on (default 127.0.0.1: this machine)
+    --model NAME      the model when a request names none (default: the default)
+    --token TOKEN     APIs and /metrics need "Authorization: Bearer TOKEN"
+    --no-auth         serve another address without a token (prints a warning)
+    --cors ORIGIN     let pages from ORIGIN (or *) call the APIs
+    --max-batch N     images per model call at most (default 64)
+    --max-queue N     images waiting at most; beyond, 503 (default 2000)
+    --json-log        log each request as a JSON line instead of text
+
+  Examples
+    $ digits serve
+    $ curl --data-binary @digit.png http://127.0.0.1:8080/api/predict
+    $ digits serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"
+`,
+};
+
 export const reportHelp: CommandHelp = {
 	summary: 'PNG pictures (history, confusion matrix, examples) and report.md',
 	help: `

@@ -10,10 +10,10 @@ import {evalCommand} from './commands/eval.js';
 import {modelsCommand} from './commands/models.js';
 import {reportCommand} from './commands/report.js';
 import {trainCommand} from './commands/train.js';
-import {evalHelp, fitHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
+import {evalHelp, fitHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, serveHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
 import {presets, trainDefaults} from './model/presets.js';
 import {type ModelService, ServiceError, workOf} from './model/service.js';
-import {checkNumberInRange, trainChecks, type NumberRange} from './model/train-options.js';
+import {checkNumberInRange, checkWholeNumber, trainChecks, type NumberRange} from './model/train-options.js';
 import {backendLabel} from './render/format.js';
 
 /** What a handler is given: its flags and other arguments as meow read them, the arguments themselves, and the bin's model service. */
@@ -111,6 +111,37 @@ const commands = [
 		flags: {model: {type: 'string'}, out: {type: 'string'}},
 		input: 'none',
 		run: ({flags, service}) => reportCommand(service, {model: flags.model, out: flags.out}),
+	}),
+	command('serve', serveHelp, {
+		flags: {
+			port: {type: 'string'},
+			host: {type: 'string'},
+			model: {type: 'string'},
+			token: {type: 'string'},
+			auth: {type: 'boolean', default: true},
+			cors: {type: 'string'},
+			maxBatch: {type: 'string'},
+			maxQueue: {type: 'string'},
+			jsonLog: {type: 'boolean'},
+		},
+		input: 'none',
+		handlesSignals: true,
+		async run({flags, service}) {
+			if (flags.token === '') throw new UsageError('--token must not be empty; pick a long random one, e.g. `openssl rand -hex 16`.');
+			// Loaded on demand: fastify and jimp are needed by this command only.
+			const {serveCommand} = await import('./commands/serve.js');
+			return serveCommand(service, {
+				port: flagValue('port', flags.port, 8080, text => checkWholeNumber(text, 0, 65_535)),
+				host: flags.host ?? '127.0.0.1',
+				model: flags.model,
+				token: flags.token,
+				noAuth: !flags.auth,
+				cors: flags.cors,
+				maxBatch: flagValue('max-batch', flags.maxBatch, 64, text => checkWholeNumber(text, 1, 1024)),
+				maxQueue: flagValue('max-queue', flags.maxQueue, 2000, text => checkWholeNumber(text, 1, 1_000_000)),
+				jsonLog: Boolean(flags.jsonLog),
+			});
+		},
 	}),
 	command('sketch', sketchHelp, {
 		flags: {ascii: {type: 'boolean'}},

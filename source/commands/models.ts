@@ -1,7 +1,7 @@
 // `digits models`: the models on disk, which one is the default, and deleting the ones you made.
 import readline from 'node:readline/promises';
 import {UsageError} from '../cli-flags.js';
-import {defaultModelName, deletableModel, deleteModel, listModels, setDefaultModel} from '../model/store.js';
+import {defaultModelName, deletableModel, deleteModel, modelSummaries, setDefaultModel} from '../model/store.js';
 import {percent} from '../render/format.js';
 
 export async function modelsCommand({json, use, remove, yes}: {json: boolean; use?: string; remove?: string; yes: boolean}): Promise<number> {
@@ -47,15 +47,7 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 function listCommand(json: boolean): number {
-	const models = listModels().map(model => ({
-		name: model.name,
-		preset: model.meta?.preset ?? null,
-		testAccuracy: model.meta?.test?.accuracy ?? null,
-		createdAt: model.meta?.createdAt ?? null,
-		isDefault: model.isDefault,
-		shipped: model.shipped,
-		path: model.path,
-	}));
+	const models = modelSummaries();
 	if (json) {
 		process.stdout.write(JSON.stringify(models, null, 2) + '\n');
 		return 0;

@@ -2,15 +2,14 @@
 // decoded and preprocessed a batch at a time, one model call per batch, and each batch's
 // answers are printed as soon as they are known: thousands of files never sit in memory.
 import {expandInputs, type ImageInput} from '../image/files.js';
-import {readImage, readImageFile} from '../image/load.js';
-import {preprocessForModel} from '../image/preprocess.js';
+import {prepareImage, prepareImageFile, type Prepared} from '../image/prepare.js';
 import type {ModelService} from '../model/service.js';
-import {topClasses} from '../model/inference.js';
+import {predictions, type Prediction} from '../model/inference.js';
 import {percent} from '../render/format.js';
 import {imagePixels} from '../digit-size.js';
 
 type Writer = {write: (text: string) => unknown};
-type Outcome = {file: string; digit: number; confidence: number; probabilities: number[]; lowConfidence?: true} | {file: string; error: string};
+type Outcome = (Prediction & {file: string; lowConfidence?: true}) | {file: string; error: string};
 
 /** Images per model call: large enough to amortize the call, small enough to print early. */
 export const PREDICT_BATCH = 256;
@@ -49,41 +48,28 @@ export async function predictCommand(
 	return failed ? 1 : 0;
 }
 
-type Prepared = {file: string; pixels?: Float32Array; error?: string};
+type PreparedFile = Prepared & {file: string};
 
-async function prepareBatch(items: ImageInput[]): Promise<Prepared[]> {
-	const prepared: Prepared[] = [];
-	for (const item of items) prepared.push(item.error ? {file: item.file, error: item.error} : await prepare(item.file));
+async function prepareBatch(items: ImageInput[]): Promise<PreparedFile[]> {
+	const prepared: PreparedFile[] = [];
+	for (const {file, error} of items) {
+		const image = error ? {error} : file === '-' ? await prepareImage(await readStdin(), 'standard input') : await prepareImageFile(file);
+		prepared.push({file, ...image});
+	}
 	return prepared;
 }
 
-async function prepare(file: string): Promise<Prepared> {
-	try {
-		const image = file === '-' ? await readImage(await readStdin(), 'standard input') : await readImageFile(file);
-		const pixels = preprocessForModel(image);
-		return pixels ? {file, pixels} : {file, error: 'no digit found'};
-	} catch (error) {
-		return {file, error: (error as Error).message};
-	}
-}
-
 /** One model call for every good image of the batch; the outcomes in the batch's order. */
-async function predictBatch(service: ModelService, prepared: Prepared[], model: string | undefined, loading: Promise<unknown>, minConfidence?: number): Promise<Outcome[]> {
+async function predictBatch(service: ModelService, prepared: PreparedFile[], model: string | undefined, loading: Promise<unknown>, minConfidence?: number): Promise<Outcome[]> {
 	const outcomes: Outcome[] = prepared.map(item => ({file: item.file, error: item.error ?? ''}));
 	const good = prepared.flatMap((item, index) => (item.pixels ? [{index, pixels: item.pixels}] : []));
 	if (good.length === 0) return outcomes;
 	await loading;
 	const batch = new Float32Array(good.length * imagePixels);
 	good.forEach((item, i) => batch.set(item.pixels, i * imagePixels));
-	const probabilities = await service.predict(batch, model);
-	const {predicted, confidences} = topClasses(probabilities);
+	const answers = predictions(await service.predict(batch, model));
 	good.forEach(({index}, i) => {
-		const outcome: Outcome = {
-			file: prepared[index]!.file,
-			digit: predicted[i]!,
-			confidence: confidences[i]!,
-			probabilities: Array.from(probabilities.subarray(i * 10, i * 10 + 10)),
-		};
+		const outcome: Outcome = {file: prepared[index]!.file, ...answers[i]!};
 		if (minConfidence !== undefined && outcome.confidence < minConfidence) outcome.lowConfidence = true;
 		outcomes[index] = outcome;
 	});

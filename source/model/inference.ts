@@ -52,3 +52,12 @@ export function topClasses(probabilities: Float32Array): {predicted: Uint8Array;
 	}
 	return {predicted, confidences};
 }
+
+/** What `digits predict --json` and the server say about one image. */
+export type Prediction = {digit: number; confidence: number; probabilities: number[]};
+
+/** One prediction per row of `count × 10` probabilities. */
+export function predictions(probabilities: Float32Array): Prediction[] {
+	const {predicted, confidences} = topClasses(probabilities);
+	return Array.from(predicted, (digit, i) => ({digit, confidence: confidences[i]!, probabilities: Array.from(probabilities.subarray(i * 10, i * 10 + 10))}));
+}

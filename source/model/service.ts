@@ -21,6 +21,9 @@ export class ServiceError extends UserError {
 	}
 }
 
+/** A child process stopped (crashed or killed): the requests it was serving fail with this. */
+export class ServiceStoppedError extends ServiceError {}
+
 /**
  * The children's environment for speed (the user's own settings win):
  * - glibc keeps freed blocks mapped instead of handing them back: first-touch page faults are
@@ -49,10 +52,10 @@ export const nativeEnvironment = {
 export type Work = 'predict' | 'train';
 
 /** The child a `digits` command needs, if any. */
-export function workOf(command: 'predict' | 'train' | 'eval' | 'report'): Work;
+export function workOf(command: 'predict' | 'serve' | 'train' | 'eval' | 'report'): Work;
 export function workOf(command: string | undefined): Work | undefined;
 export function workOf(command: string | undefined): Work | undefined {
-	if (command === 'predict') return 'predict';
+	if (command === 'predict' || command === 'serve') return 'predict';
 	if (command === 'train' || command === 'eval' || command === 'report') return 'train';
 	return undefined;
 }
@@ -81,6 +84,8 @@ export interface ModelService {
 	evaluate(name: string | undefined, options?: {onProgress?: (done: number, total: number) => void}): Promise<Evaluation>;
 	/** Trains; aborting `signal` stops at the next batch (the last finished epoch is on disk). */
 	train(options: TrainOptions, control?: {signal?: AbortSignal}): AsyncIterable<TrainEvent>;
+	/** `listener` hears of a child that stopped after it had started (a crash, or killed); the next request starts it again. */
+	onStopped?(listener: (work: Work) => void): void;
 	close(): void;
 }
 
@@ -93,6 +98,7 @@ export class ModelServiceProcess implements ModelService {
 	 */
 	private loaded?: string;
 	private closed = false;
+	private readonly stoppedListeners: Array<(work: Work) => void> = [];
 
 	constructor(private readonly options: {debug?: boolean} = {}) {}
 
@@ -156,6 +162,10 @@ export class ModelServiceProcess implements ModelService {
 		}
 	}
 
+	onStopped(listener: (work: Work) => void): void {
+		this.stoppedListeners.push(listener);
+	}
+
 	/** The process id of each child started last, for measuring them (peak memory in the benchmark). */
 	pids(): Partial<Record<Work, number>> {
 		return Object.fromEntries(Object.entries(this.children).map(([work, child]) => [work, child.pid]));
@@ -176,7 +186,9 @@ export class ModelServiceProcess implements ModelService {
 		if (this.closed) throw new ServiceError('The model service was closed.');
 		const running = this.children[work];
 		if (running && !(running.exited && running.started)) return running;
-		const child = new Child(childEnvironment[work], this.options.debug ?? false);
+		const child = new Child(childEnvironment[work], this.options.debug ?? false, () => {
+			if (!this.closed) for (const listener of this.stoppedListeners) listener(work);
+		});
 		this.children[work] = child;
 		if (running && work === 'predict' && this.loaded !== undefined) child.request({method: 'load', name: this.loaded}).catch(() => {});
 		return child;
@@ -200,6 +212,7 @@ class Child {
 	constructor(
 		environment: Record<string, string>,
 		private readonly debug: boolean,
+		onStopped: () => void,
 	) {
 		const child = fork(path.join(path.dirname(here), runFromSource ? 'worker.ts' : 'worker.js'), [], {
 			execArgv: runFromSource ? ['--import', 'tsx'] : [],
@@ -226,6 +239,7 @@ class Child {
 				reject(error);
 				for (const pending of this.pending.values()) pending.reject(error);
 				this.pending.clear();
+				if (this.started) onStopped();
 			});
 		});
 		// Whoever sends a request hears of a failed start; nobody has to ask.
@@ -287,11 +301,11 @@ class Child {
 		if (this.stderrTail.length > 50) this.stderrTail.shift();
 	}
 
-	private crashError(code: number | null, signal: NodeJS.Signals | null): ServiceError {
+	private crashError(code: number | null, signal: NodeJS.Signals | null): ServiceStoppedError {
 		const how = signal ? `signal ${signal}` : `exit code ${code}`;
 		const log = this.stderrTail.join('');
 		const last = log.trim().split('\n').at(-1) ?? '';
-		return new ServiceError(`The model service stopped unexpectedly (${how})${last ? `: ${last}` : ''}. Run again with --debug to see its log.`, 1, log);
+		return new ServiceStoppedError(`The model service stopped unexpectedly (${how})${last ? `: ${last}` : ''}. Run again with --debug to see its log.`, 1, log);
 	}
 }
 

@@ -177,6 +177,19 @@ export function listModels(): ModelListing[] {
 	return result.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The installed models as `digits models --json` lists them. */
+export function modelSummaries(): Array<{name: string; preset: string | null; testAccuracy: number | null; createdAt: string | null; isDefault: boolean; shipped: boolean; path: string}> {
+	return listModels().map(model => ({
+		name: model.name,
+		preset: model.meta?.preset ?? null,
+		testAccuracy: model.meta?.test?.accuracy ?? null,
+		createdAt: model.meta?.createdAt ?? null,
+		isDefault: model.isDefault,
+		shipped: model.shipped,
+		path: model.path,
+	}));
+}
+
 /** The folder of a model that may be deleted; one sentence when there is none or it ships with digits. */
 export function deletableModel(name: string): string {
 	const dir = findModel(name);

@@ -18,9 +18,12 @@ function parseWholeNumber(text: string): number | undefined {
 	return /^(\d+|\d{1,3}(,\d{3})+)$/.test(trimmed) ? Number(trimmed.replaceAll(',', '')) : undefined;
 }
 
-function checkWholeNumber(text: string, minimum = 1): Checked<number> {
+/** A whole number of at least `minimum` (and at most `maximum`, when given). */
+export function checkWholeNumber(text: string, minimum = 1, maximum = Infinity): Checked<number> {
 	const parsed = parseWholeNumber(text);
-	if (parsed === undefined || parsed < minimum) return {expected: `a whole number of at least ${minimum}`};
+	if (parsed === undefined || parsed < minimum || parsed > maximum) {
+		return {expected: maximum === Infinity ? `a whole number of at least ${minimum}` : `a whole number from ${minimum} to ${maximum}`};
+	}
 	return {value: parsed};
 }
 

@@ -34,18 +34,32 @@ function modelFor(name?: string): Promise<Loaded> {
 	return next;
 }
 
+/** Models loaded before, kept for a switch back (the server predicts with any installed model). */
+const kept: Loaded[] = [];
+const keptModels = 4;
+
 async function switchModel(name?: string): Promise<Loaded> {
 	if (name === undefined && current) return current;
 	const {name: resolved, dir} = resolveModel(name);
 	// A model trained again under the same name is a new folder (saves rename): reload it.
 	const savedAt = fs.statSync(dir).mtimeMs;
-	if (current?.name !== resolved || current.dir !== dir || current.savedAt !== savedAt) {
+	if (current?.name === resolved && current.dir === dir && current.savedAt === savedAt) return current;
+	const index = kept.findIndex(loaded => loaded.name === resolved);
+	const found = index === -1 ? undefined : kept.splice(index, 1)[0]!;
+	if (found && found.dir === dir && found.savedAt === savedAt) current = found;
+	else {
+		if (found) dispose(found);
 		const model = await loadModel(backend.tf, dir);
-		current?.predictor.dispose?.();
-		current?.model.dispose();
 		current = {name: resolved, dir, savedAt, model, predictor: layersPredictor(model)};
 	}
+	kept.unshift(current);
+	for (const old of kept.splice(keptModels)) dispose(old);
 	return current;
+}
+
+function dispose(loaded: Loaded): void {
+	loaded.predictor.dispose?.();
+	loaded.model.dispose();
 }
 
 /**
@@ -61,11 +75,11 @@ function makeFast(loaded: Loaded): Promise<void> {
 	loaded.fast ??= (async () => {
 		try {
 			const predictor = await graphPredictor(backend.tf, loaded.model, presetLayers(readMeta(loaded.dir).preset));
-			if (current === loaded) loaded.predictor = predictor;
+			if (kept.includes(loaded)) loaded.predictor = predictor;
 			else predictor.dispose();
 		} catch (error) {
-			// A model replaced meanwhile (and disposed) is no news.
-			if (current === loaded) process.stderr.write(`digits: predicting op by op, the model's graph could not be built (${(error as Error).message.split('\n')[0]}).\n`);
+			// A model let go meanwhile (and disposed) is no news.
+			if (kept.includes(loaded)) process.stderr.write(`digits: predicting op by op, the model's graph could not be built (${(error as Error).message.split('\n')[0]}).\n`);
 		}
 	})();
 	return loaded.fast;
