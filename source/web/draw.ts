@@ -17,10 +17,14 @@ export class DrawingPad {
 	private lastSent = 0;
 	private timer: number | undefined;
 
-	/** `predict` gets the drawing as a PNG, or undefined when the pad is empty. */
+	/**
+	 * `predict` gets the drawing as a PNG, or undefined when the pad is empty; `settled` hears
+	 * whether the answer shown is the one for the drawing as it is (no stroke going on, nothing left to send).
+	 */
 	constructor(
 		private readonly canvas: HTMLCanvasElement,
 		private readonly predict: (image: Blob | undefined) => Promise<void>,
+		private readonly settled: (settled: boolean) => void,
 	) {
 		this.context = canvas.getContext('2d')!;
 		this.redraw();
@@ -59,6 +63,7 @@ export class DrawingPad {
 		this.current = [this.point(event)];
 		this.strokes.push(this.current);
 		this.redraw();
+		this.settled(false);
 	}
 
 	private move(event: PointerEvent): void {
@@ -112,6 +117,7 @@ export class DrawingPad {
 	/** Sends the drawing now if it may, or once the request in flight is back or the interval is over. */
 	private request(): void {
 		this.dirty = true;
+		this.settled(false);
 		if (this.inFlight || this.timer !== undefined) return;
 		const wait = this.lastSent + minInterval - performance.now();
 		if (wait > 0 && this.current) {
@@ -132,6 +138,7 @@ export class DrawingPad {
 		const done = () => {
 			this.inFlight = false;
 			if (this.dirty) this.request();
+			else this.settled(this.current === undefined);
 		};
 		if (this.empty) {
 			void this.predict(undefined).finally(done);

@@ -17,18 +17,22 @@ const modelPage = new ModelPage();
 const problem = byId('problem');
 let defaultModel: string | undefined;
 
-const pad = new DrawingPad(byId<HTMLCanvasElement>('pad'), async image => {
-	if (!image) {
-		answer.clear();
-		return;
-	}
-	try {
-		answer.show(await predictImage(image));
-		report(undefined);
-	} catch (error) {
-		report(error);
-	}
-});
+const pad = new DrawingPad(
+	byId<HTMLCanvasElement>('pad'),
+	async image => {
+		if (!image) {
+			answer.clear();
+			return;
+		}
+		try {
+			answer.show(await predictImage(image));
+			report(undefined);
+		} catch (error) {
+			report(error);
+		}
+	},
+	settled => answer.busy(!settled),
+);
 
 /** A failed call in the banner at the top (cleared by the next call that works). */
 function report(error: unknown): void {

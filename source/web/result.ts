@@ -33,6 +33,7 @@ export class AnswerPanel {
 	private readonly confidence = byId('answer-confidence');
 	private readonly doubt = byId('answer-doubt');
 	private readonly seen = byId<HTMLCanvasElement>('answer-input');
+	private readonly panel = byId('answer');
 	private readonly bars: Array<{row: HTMLElement; fill: HTMLElement; value: HTMLElement}>;
 
 	constructor() {
@@ -45,6 +46,11 @@ export class AnswerPanel {
 			return {row, fill, value};
 		});
 		this.clear();
+	}
+
+	/** Busy while a stroke goes on or its answer is on the way (screen readers wait; tests too). */
+	busy(busy: boolean): void {
+		this.panel.setAttribute('aria-busy', String(busy));
 	}
 
 	/** No drawing: a hint instead of an answer. */
