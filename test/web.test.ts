@@ -191,12 +191,16 @@ describe('the web page', {skip: missing}, () => {
 		assert.deepEqual(errors, []);
 	});
 
-	test('with --token the page asks for the token once, keeps it for the tab and sends it', async () => {
+	test('with --token the page asks for the token (again when it is wrong), keeps it for the tab and sends it', async () => {
 		const secret = 'correct-horse-battery';
 		const guarded = await serve('--token', secret);
 		const {page, errors} = await open(guarded);
 		await page.locator('#token-dialog[open]').waitFor();
-		assert.match((await page.locator('#token-reason').textContent())!, /token/);
+		assert.match((await page.locator('#token-reason').textContent())!, /--token/);
+		// A wrong token: the form comes back with the server's sentence.
+		await page.fill('#token-input', 'wrong');
+		await page.getByRole('button', {name: 'Use this token'}).click();
+		await page.locator('#token-reason', {hasText: 'The token is wrong'}).waitFor();
 		await page.fill('#token-input', secret);
 		await page.getByRole('button', {name: 'Use this token'}).click();
 		await page.locator('#model-picker:enabled').waitFor();

@@ -15,8 +15,8 @@ export class ApiError extends Error {
 	}
 }
 
-/** Shows the token form with the server's sentence and resolves with what the user typed. */
-export type TokenAsker = (reason: string) => Promise<string>;
+/** Shows the token form (with the server's sentence when a token was sent and refused) and resolves with what the user typed. */
+export type TokenAsker = (refused: string | undefined) => Promise<string>;
 
 let askToken: TokenAsker | undefined;
 // Calls that get 401 while the form is open wait for the same answer.
@@ -46,7 +46,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 		if (response.ok) return body as T;
 		const message = (body as {error?: string}).error ?? `The server answered ${response.status}.`;
 		if (response.status !== 401 || !askToken) throw new ApiError(message, response.status);
-		pendingToken ??= askToken(message).finally(() => (pendingToken = undefined));
+		pendingToken ??= askToken(token ? message : undefined).finally(() => (pendingToken = undefined));
 		sessionStorage.setItem(tokenKey, await pendingToken);
 	}
 }

@@ -84,11 +84,11 @@ function pickModel(name: string): void {
 }
 
 /** The token form: shown when the server answers 401, resolved when the user sends a token. */
-function askToken(reason: string): Promise<string> {
+function askToken(refused: string | undefined): Promise<string> {
 	const dialog = byId<HTMLDialogElement>('token-dialog');
 	const form = byId<HTMLFormElement>('token-form');
 	const field = byId<HTMLInputElement>('token-input');
-	byId('token-reason').textContent = reason;
+	byId('token-reason').textContent = refused ?? 'Ask whoever started digits serve for the token it was given (--token).';
 	field.value = '';
 	dialog.showModal();
 	return new Promise(resolve => {
@@ -115,6 +115,8 @@ function onKey(event: KeyboardEvent): void {
 }
 
 onTokenNeeded(askToken);
+// Without a token nothing on the page works: Esc does not close the form (the calls wait on it).
+byId('token-dialog').addEventListener('cancel', event => event.preventDefault());
 byId('clear').addEventListener('click', () => pad.clear());
 byId('undo').addEventListener('click', () => pad.undo());
 byId<HTMLSelectElement>('model-picker').addEventListener('change', event => pickModel((event.target as HTMLSelectElement).value));

@@ -76,12 +76,14 @@ function historyChart(history: Epoch[]): HTMLElement {
 		{key: 'valAccuracy' as const, label: 'validation accuracy', className: 'line-val'},
 	].filter(({key}) => history.some(epoch => typeof epoch[key] === 'number'));
 	const values = history.flatMap(epoch => series.map(({key}) => epoch[key]).filter((value): value is number => typeof value === 'number'));
-	// The axis starts at a round tenth of a percent under the lowest point, so the last epochs' differences show.
-	const low = Math.max(0, Math.floor(Math.min(...values) * 100) / 100 - 0.005);
+	// The axis starts just under the lowest point (not at 0), so the last epochs' differences show,
+	// with ticks at round steps of 0.5, 1, 2, 5, 10 or 20 points.
+	const step = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2].find(each => (1 - Math.min(...values)) / each <= 5) ?? 0.25;
+	const low = Math.max(0, Math.floor(Math.min(...values) / step) * step);
 	const [width, height, left, right, top, bottom] = [640, 240, 52, 16, 12, 32];
 	const x = (epoch: number) => left + (history.length === 1 ? 0.5 : (epoch - 1) / (history.length - 1)) * (width - left - right);
 	const y = (value: number) => top + ((1 - value) / (1 - low)) * (height - top - bottom);
-	const ticks = Array.from({length: 5}, (_, i) => low + ((1 - low) * i) / 4);
+	const ticks = Array.from({length: Math.round((1 - low) / step) + 1}, (_, i) => low + i * step);
 	const chart = svg(
 		'svg',
 		{viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': `Accuracy per epoch over ${history.length} epochs`},
