@@ -39,7 +39,7 @@ type Payload = 'png' | 'json';
 const payloadNames: Record<Payload, string> = {png: 'PNG upload (`image/png` body, 28×28 grayscale)', json: 'JSON instance (`{"instances": [28×28 floats]}`)'};
 
 /** One load run's numbers, from autocannon. */
-type Run = {stack: string; payload: Payload; connections: number; requestsPerSecond: number; p50: number; p99: number; errors: number; requests: number};
+type Run = {stack: string; payload: Payload; connections: number; requestsPerSecond: number; p50: number; p99: number; errors: number; requests: number; cpu?: string};
 
 type Memory = {what: string; pid: number};
 
@@ -184,6 +184,29 @@ function childrenOf(pid: number): number[] {
 	} catch {
 		return [];
 	}
+}
+
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout?.trim()) || 100;
+
+/** CPU time a process has used so far (user + system), in ms. */
+function cpuOf(pid: number): number {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+	} catch {
+		return 0;
+	}
+}
+
+/** CPU ms per request of each kind of process of a stack over a run (workers added up), e.g. "server 0.61 + prediction child 0.12". */
+async function withCpu(stack: Stack, measure: () => Promise<Run>): Promise<Run> {
+	const before = stack.processes().map(({what, pid}) => ({what: what.replace(/ \d+$/, 's'), pid, ms: cpuOf(pid)}));
+	const result = await measure();
+	const used = new Map<string, number>();
+	for (const {what, pid, ms} of before) used.set(what, (used.get(what) ?? 0) + cpuOf(pid) - ms);
+	const cpu = [...used].filter(([, ms]) => ms > 0).map(([what, ms]) => `${what} ${(ms / Math.max(1, result.requests)).toFixed(2)}`).join(' + ');
+	return {...result, cpu};
 }
 
 /** VmRSS and VmHWM of a process, in kB (undefined once it is gone). */
@@ -395,11 +418,11 @@ async function memoryOverTime(stack: Stack, send: Send, total: number, every: nu
 
 function table(payload: Payload, runs: Run[]): string {
 	const reference = (connections: number) => runs.find(run => run.stack.startsWith('Flask') && run.connections === connections);
-	const lines = [`Serving, ${payloadNames[payload]}:`, '', '| stack | connections | req/s | p50 ms | p99 ms | errors | digits/Flask |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+	const lines = [`Serving, ${payloadNames[payload]}:`, '', '| stack | connections | req/s | p50 ms | p99 ms | errors | digits/Flask | CPU ms per request |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
 	for (const run of runs) {
 		const flask = reference(run.connections);
 		const ratio = !run.stack.startsWith('Flask') && flask ? `${fixed(run.requestsPerSecond / flask.requestsPerSecond, 2)}×` : '';
-		lines.push(`| ${run.stack} | ${run.connections} | ${Math.round(run.requestsPerSecond).toLocaleString('en-US')} | ${fixed(run.p50)} | ${fixed(run.p99)} | ${run.errors} | ${ratio} |`);
+		lines.push(`| ${run.stack} | ${run.connections} | ${Math.round(run.requestsPerSecond).toLocaleString('en-US')} | ${fixed(run.p50)} | ${fixed(run.p99)} | ${run.errors} | ${ratio} | ${run.cpu ?? ''} |`);
 	}
 	return lines.join('\n');
 }
@@ -438,7 +461,7 @@ export async function measureServing(partial: Partial<ServingOptions> = {}): Pro
 		for (const payload of ['png', 'json'] as const) {
 			for (const connections of options.connections) {
 				for (const stack of compared) {
-					const run = await load(generator, stack, payload, payloads[payload], connections, options.duration);
+					const run = await withCpu(stack, () => load(generator, stack, payload, payloads[payload], connections, options.duration));
 					runs.push(run);
 					onProgress(`${stack.name}: ${payload}, ${connections} connections, ${Math.round(run.requestsPerSecond)} req/s, p99 ${fixed(run.p99)} ms, ${run.errors} errors`);
 				}
@@ -459,7 +482,7 @@ export async function measureServing(partial: Partial<ServingOptions> = {}): Pro
 			const warm = rssNow(best);
 			for (const payload of ['png', 'json'] as const) {
 				for (const connections of options.connections) {
-					const run = await load(generator, best, payload, payloads[payload], connections, options.duration);
+					const run = await withCpu(best, () => load(generator, best, payload, payloads[payload], connections, options.duration));
 					runs.push(run);
 					onProgress(`${best.name}: ${payload}, ${connections} connections, ${Math.round(run.requestsPerSecond)} req/s, p99 ${fixed(run.p99)} ms, ${run.errors} errors`);
 				}
