@@ -398,12 +398,14 @@ async function memoryOverTime(stack: Stack, send: Send, total: number, every: nu
 	};
 	take();
 	let errors = 0;
-	for (let sent = 0, chunk = 0; sent < total; sent += every, chunk++) {
+	let sent = 0;
+	for (let chunk = 0; sent < total; chunk++) {
 		const payload: Payload = chunk % 2 === 0 ? 'png' : 'json';
 		const run = await send(stack, payload, 16, Math.min(every, total - sent));
+		sent += run.requests;
 		errors += run.errors;
 		take();
-		onProgress(`${stack.name}: memory run, ${(sent + run.requests).toLocaleString('en-US')} requests, ${Math.round(run.requestsPerSecond)} req/s, ${run.errors} errors`);
+		onProgress(`${stack.name}: memory run, ${sent.toLocaleString('en-US')} requests, ${Math.round(run.requestsPerSecond)} req/s, ${run.errors} errors`);
 	}
 	const lines: string[] = [];
 	let flat = true;
@@ -413,7 +415,7 @@ async function memoryOverTime(stack: Stack, send: Send, total: number, every: nu
 		if (spread > 0.1) flat = false;
 		lines.push(`- ${stack.name}, ${key.replace(/ \d+$/, '')}: RSS ${values.map(value => Math.round(value / 1024)).join(' → ')} MB, within ${(spread * 100).toFixed(1)}% of the first sample`);
 	}
-	return {lines, flat, errors};
+	return {lines, flat, errors, sent};
 }
 
 function table(payload: Payload, runs: Run[]): string {
@@ -500,7 +502,7 @@ export async function measureServing(partial: Partial<ServingOptions> = {}): Pro
 		if (agreed) out.push(`Same answers: ${agreed}.`);
 		for (const payload of ['png', 'json'] as const) out.push(table(payload, runs.filter(run => run.payload === payload)));
 		out.push(`Memory (VmHWM = peak RSS, over warm-up and all runs):\n${memory.join('\n')}`);
-		if (long) out.push(`RSS over ${options.long.toLocaleString('en-US')} requests (PNG and JSON in turns of ${options.longEvery.toLocaleString('en-US')}, 16 connections; ${long.errors} errors):\n${long.lines.join('\n')}`);
+		if (long) out.push(`RSS over ${long.sent.toLocaleString('en-US')} requests after the runs above (PNG and JSON in turns of about ${options.longEvery.toLocaleString('en-US')}, 16 connections; ${long.errors} errors):\n${long.lines.join('\n')}`);
 		out.push(targets(runs, flask !== undefined, long));
 		return out.join('\n\n');
 	} finally {
