@@ -17,6 +17,7 @@
 // made safely, write failures in words).
 // theme.ts (named colour roles) sits with the UI: components, screens and app use it.
 // cli-flags.ts (flag parsing helpers) and help-text.ts (every --help) belong to main.ts and commands/.
+// web/ is the browser page of `digits serve`: it imports nothing outside itself, not even node's modules.
 
 const leaves = 'errors|random|config-dir|digit-size|output-files';
 
@@ -72,12 +73,15 @@ module.exports = {
 		...layer('commands', ['model', 'data', 'image', 'render', 'report', 'server', 'cli-flags', 'leaves'], [], 'commands/: plain text and JSON; serve starts server/'),
 		...layer('main', ['commands', 'app', 'cli-flags', 'help-text', 'model', 'render', 'leaves'], ['meow'], 'main.ts: the command table; the app is imported lazily'),
 		...layer('cli', ['main', 'model'], [], 'cli.ts: starts the model service first, then main.ts'),
+		...layer('web', [], [], "web/: the page `digits serve` sends to browsers (esbuild bundles it); it talks to the rest only over HTTP"),
 	],
 	allowedSeverity: 'error',
 	forbidden: [
 		// Types may refer to each other (a preset's name and the options that carry it); code may not.
 		{name: 'no-circular', severity: 'error', comment: 'a cycle hides which module is below which', from: {}, to: {circular: true, viaOnly: {dependencyTypesNot: ['type-only']}}},
 		{name: 'no-screen-to-screen', severity: 'error', comment: 'what two screens share lives in components/, hooks/ or theme.ts', from: {path: '^source/screens/([^/]+)/'}, to: {path: '^source/screens/', pathNot: '^source/screens/$1/'}},
+		// node's own modules are allowed to everyone above; the browser has none of them.
+		{name: 'web-only-web', severity: 'error', comment: 'source/web/ runs in the browser: it imports only source/web/', from: {path: '^source/web/'}, to: {pathNot: '^source/web/'}},
 		{name: 'not-to-unresolvable', severity: 'error', comment: 'an import that does not resolve', from: {}, to: {couldNotResolve: true}},
 	],
 	options: {

@@ -43,6 +43,12 @@ export default tseslint.config(
 		},
 	},
 	{
+		// The web page (`digits serve`'s /) is browser code with its own tsconfig (DOM types, no
+		// Node); TypeScript itself checks which globals exist there.
+		files: ['source/web/**'],
+		languageOptions: {parserOptions: {project: ['source/web/tsconfig.json'], tsconfigRootDir: root}},
+	},
+	{
 		// Build scripts and configuration are plain JavaScript outside the TypeScript projects.
 		files: ['**/*.mjs', '**/*.cjs', '.ci/*.js'],
 		extends: [tseslint.configs.disableTypeChecked],

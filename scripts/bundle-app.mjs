@@ -2,6 +2,9 @@
 // of a few hundred modules is what gets the first frame on screen within a second.
 // Without esbuild (a dependency of tsx, so a development install has it) it does nothing,
 // and the app loads module by module as before.
+// It also builds `digits serve`'s web page (source/web/ → dist/web/): browser code that tsc
+// does not compile, bundled into one script and one stylesheet the page loads from its own
+// server (the Content-Security-Policy allows nothing else).
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -52,3 +55,18 @@ await esbuild.build({
 	banner: {js: "import {createRequire as digitsCreateRequire} from 'node:module'; const require = digitsCreateRequire(import.meta.url);"},
 	logLevel: 'warning',
 });
+
+const webSource = path.join(root, 'source', 'web');
+const webOut = path.join(root, 'dist', 'web');
+fs.rmSync(webOut, {recursive: true, force: true});
+await esbuild.build({
+	entryPoints: [{in: path.join(webSource, 'main.ts'), out: 'app'}, {in: path.join(webSource, 'app.css'), out: 'app'}],
+	outdir: webOut,
+	bundle: true,
+	platform: 'browser',
+	format: 'esm',
+	target: ['es2022', 'chrome100', 'firefox100', 'safari15'],
+	minify: true,
+	logLevel: 'warning',
+});
+for (const file of ['index.html', 'favicon.svg']) fs.copyFileSync(path.join(webSource, file), path.join(webOut, file));
