@@ -2,6 +2,7 @@
 // KServe v2 with requests shaped as each protocol's documentation shows, and /metrics.
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
+import {seededRandom} from '../source/random.js';
 import {temporaryHome} from './helpers.js';
 import {mnistPngs, startServer, untilReady, type Server} from './serve-helpers.js';
 
@@ -70,6 +71,26 @@ describe('POST /api/predict', () => {
 		const {Jimp} = await import('jimp');
 		const empty = new Uint8Array(await new Jimp({width: 40, height: 40, color: 0xffffffff}).getBuffer('image/png'));
 		assert.deepEqual((await post('/api/predict', empty, 'image/png')).body, [{file: null, error: 'no digit found'}]);
+	});
+
+	test('damaged files of every format never take the server down: each gets an answer or a sentence', async () => {
+		const {Jimp} = await import('jimp');
+		const image = await Jimp.fromBuffer(Buffer.from(digits[4]!.png));
+		const files = await Promise.all((['image/png', 'image/jpeg', 'image/bmp', 'image/gif', 'image/tiff'] as const).map(async mime => new Uint8Array(await image.getBuffer(mime))));
+		const random = seededRandom(7);
+		const damaged = files.flatMap(file =>
+			Array.from({length: 12}, (_, i) => {
+				const copy = file.slice(0, i % 2 === 0 ? Math.floor(random() * file.length) : file.length);
+				for (let flips = 0; flips < 1 + i; flips++) copy[Math.floor(random() * copy.length)] = Math.floor(random() * 256);
+				return copy;
+			}),
+		);
+		for (const [i, file] of damaged.entries()) {
+			const {status, body} = await post('/api/predict', file, 'application/octet-stream');
+			assert.equal(status, 200, `file ${i}`);
+			assert.ok(typeof body[0]!['digit'] === 'number' || /^(The uploaded image |no digit found)/.test(body[0]!['error'] as string), `file ${i}: ${JSON.stringify(body)}`);
+		}
+		assert.equal((await post('/api/predict', digits[4]!.png, 'image/png')).body[0]!['digit'], digits[4]!.label);
 	});
 
 	test('?model picks any installed model; an unknown one is a 404; a request without a body is a 400', async () => {
