@@ -12,6 +12,7 @@ import {shippedModelName} from '../source/model/store.js';
 import {measureTuiTraining as trainOnScreen} from './tui-training.js';
 import {count} from '../source/render/format.js';
 import {compareTraining, comparisonTable, meanSpeed, median} from './graph-vs-pytorch.js';
+import {fullServing, measureServing, quickServing} from './serve-bench.js';
 import {measureSketchLatency} from './sketch.js';
 import {userInputAccuracy, userInputSets, userInputTable} from './user-inputs.js';
 
@@ -164,6 +165,8 @@ try {
 	await measureUserInputs(service);
 	peakMemory(service);
 	await measureStartup(images);
+	// `digits serve` under load, against Flask + PyTorch under gunicorn (full run only).
+	tables.push(await measureServing({...(quick ? quickServing : fullServing), onProgress: line => console.error(line)}));
 	for (const table of tables) console.log(`${table}\n`);
 	printTable();
 } finally {

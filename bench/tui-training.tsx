@@ -112,6 +112,7 @@ export async function measureTuiTraining(
 		describe: () => service.describe(),
 		predict: (images, name) => service.predict(images, name),
 		evaluate: (name, options) => service.evaluate(name, options),
+		export: (out, name) => service.export(out, name),
 		async *train(trainOptions, context) {
 			for await (const event of service.train(trainOptions, context)) {
 				if (event.type === 'epoch') perEpoch.push(event.imagesPerSecond);

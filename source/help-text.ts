@@ -258,3 +258,31 @@ export const modelsHelp: CommandHelp = {
     $ digits models --delete mine --yes
 `,
 };
+
+export const exportHelp: CommandHelp = {
+	summary: 'write a model as a TensorFlow SavedModel for TensorFlow Serving',
+	help: `
+  Usage
+    $ digits export --out DIR [options]
+
+  Writes the model as a TensorFlow SavedModel in the layout TensorFlow Serving loads:
+  DIR/<version>/saved_model.pb and an empty DIR/<version>/variables/ folder. The
+  weights are constants inside the graph, so no checkpoint is needed: TensorFlow
+  Serving, Python's tf.saved_model.load and tfjs-node all load it as it is. The version
+  is 1 in a new or empty folder, else one more than the highest there, so Serving moves
+  to the new one; it is checked against the model before it appears.
+
+  Signature serving_default: input image, float32 [N,28,28,1] in 0 to 1, ink 1 on
+  paper 0, centred as MNIST's digits are (digits predict does that step itself; the
+  export holds only the network); output probabilities, float32 [N,10].
+
+  Options
+    --out DIR                the folder to write into (required)
+    --model NAME             the model to export (default: the default model)
+    --format savedmodel      the format (the only one, and the default)
+
+  Examples
+    $ digits export --out export
+    $ digits export --model mine --format savedmodel --out serving/digits
+`,
+};

@@ -7,10 +7,11 @@ import meow, {type AnyFlags, type TypedFlags} from 'meow';
 import {flagValue, switchFlag, UsageError} from './cli-flags.js';
 import {signalExitCodes, UserError, type ExitSignal} from './errors.js';
 import {evalCommand} from './commands/eval.js';
+import {exportCommand} from './commands/export.js';
 import {modelsCommand} from './commands/models.js';
 import {reportCommand} from './commands/report.js';
 import {trainCommand} from './commands/train.js';
-import {evalHelp, fitHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, serveHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
+import {evalHelp, exportHelp, fitHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, serveHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
 import {presets, trainDefaults} from './model/presets.js';
 import {type ModelService, ServiceError, workOf} from './model/service.js';
 import {checkNumberInRange, checkWholeNumber, trainChecks, type NumberRange} from './model/train-options.js';
@@ -142,6 +143,11 @@ const commands = [
 				jsonLog: Boolean(flags.jsonLog),
 			});
 		},
+	}),
+	command('export', exportHelp, {
+		flags: {model: {type: 'string'}, format: {type: 'string'}, out: {type: 'string'}},
+		input: 'none',
+		run: ({flags, service}) => exportCommand(service, {model: flags.model, format: flags.format, out: flags.out}),
 	}),
 	command('sketch', sketchHelp, {
 		flags: {ascii: {type: 'boolean'}},

@@ -47,6 +47,7 @@ export function fakeModelService({stepMs = 2, batches = 4, backend = 'tensorflow
 		describe: unexpected('describe'),
 		predict: unexpected('predict'),
 		evaluate: unexpected('evaluate'),
+		export: unexpected('export'),
 		async *train(options, {signal} = {}): AsyncIterable<TrainEvent> {
 			service.trained.push(options);
 			const model = options.model ?? 'fake-1';

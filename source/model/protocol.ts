@@ -9,6 +9,16 @@ export type Methods = {
 	evaluate: {request: {name?: string}; reply: Evaluation};
 	train: {request: {options: TrainOptions & {model: string}}; reply: null};
 	cancel: {request: {target: number}; reply: null};
+	export: {request: {name?: string; out: string}; reply: Exported};
+};
+
+/** A model written as a TensorFlow SavedModel (see graph/export.ts). */
+export type Exported = {
+	model: string;
+	/** The version folder written inside the output folder: `out/<version>`. */
+	version: number;
+	/** Largest difference from the model's own probabilities on a check batch; null when the backend could not run the export (not native). */
+	difference: number | null;
 };
 
 export type Method = keyof Methods;

@@ -6,7 +6,7 @@ import {fork, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UserError} from '../errors.js';
-import type {Method, Methods, Readiness, Reply, Request, RequestBody} from './protocol.js';
+import type {Exported, Method, Methods, Readiness, Reply, Request, RequestBody} from './protocol.js';
 import {checkModelName, findModel, newModelName, shippedModelName} from './store.js';
 import type {Evaluation, ModelDescription, TrainEvent, TrainOptions} from './types.js';
 
@@ -52,10 +52,10 @@ export const nativeEnvironment = {
 export type Work = 'predict' | 'train';
 
 /** The child a `digits` command needs, if any. */
-export function workOf(command: 'predict' | 'serve' | 'train' | 'eval' | 'report'): Work;
+export function workOf(command: 'predict' | 'serve' | 'train' | 'eval' | 'report' | 'export'): Work;
 export function workOf(command: string | undefined): Work | undefined;
 export function workOf(command: string | undefined): Work | undefined {
-	if (command === 'predict' || command === 'serve') return 'predict';
+	if (command === 'predict' || command === 'serve' || command === 'export') return 'predict';
 	if (command === 'train' || command === 'eval' || command === 'report') return 'train';
 	return undefined;
 }
@@ -84,6 +84,11 @@ export interface ModelService {
 	evaluate(name: string | undefined, options?: {onProgress?: (done: number, total: number) => void}): Promise<Evaluation>;
 	/** Trains; aborting `signal` stops at the next batch (the last finished epoch is on disk). */
 	train(options: TrainOptions, control?: {signal?: AbortSignal}): AsyncIterable<TrainEvent>;
+	/**
+	 * Writes a model (the named one, else the one loaded last, else the default one) as a
+	 * TensorFlow SavedModel into `out/<version>`, the next version number there.
+	 */
+	export(out: string, name?: string): Promise<Exported>;
 	/** `listener` hears of a child that stopped after it had started (a crash, or killed); the next request starts it again. */
 	onStopped?(listener: (work: Work) => void): void;
 	close(): void;
@@ -160,6 +165,11 @@ export class ModelServiceProcess implements ModelService {
 		} finally {
 			signal?.removeEventListener('abort', cancel);
 		}
+	}
+
+	async export(out: string, name?: string): Promise<Exported> {
+		// A relative `out` means the same folder there: the child has this process's working folder.
+		return this.child('predict').request({method: 'export', name: name ?? this.loaded, out});
 	}
 
 	onStopped(listener: (work: Work) => void): void {

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {LayersModel} from '@tensorflow/tfjs';
 import {loadMnist} from '../data/mnist.js';
+import {writeFailure} from '../output-files.js';
 import {loadBackend} from './backend.js';
+import {exportServingModel} from './graph/export.js';
 import {graphPredictor} from './graph/predictor.js';
 import {layersPredictor, predictProbabilities, topClasses, type Predictor} from './inference.js';
 import {metricsFrom} from './metrics.js';
@@ -152,6 +154,17 @@ const handlers: {[M in Method]: (request: Request<M>) => Promise<Methods[M]['rep
 	cancel: ({target}) => {
 		cancelled.add(target);
 		return null;
+	},
+	export: async ({name, out}) => {
+		const loaded = await modelFor(name);
+		try {
+			const {version, difference} = await exportServingModel(backend.tf, loaded.model, presetLayers(readMeta(loaded.dir).preset), out);
+			return {model: loaded.name, version, difference};
+		} catch (error) {
+			const reason = writeFailure(error);
+			if (reason !== undefined) throw new Error(`Could not write the SavedModel into ${out}: ${reason}.`);
+			throw error;
+		}
 	},
 };
 

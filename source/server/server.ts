@@ -92,8 +92,9 @@ export function buildServer(options: ServerOptions): {app: FastifyInstance; cont
 	guard(app, options);
 	observe(app, context, options.onRequest);
 	answerErrors(app);
-	// Any body the JSON parser does not take arrives as bytes: an image, or JSON sent as a form
-	// (`curl -d '{...}'`, as TensorFlow Serving's own examples do).
+	// Any body the JSON parser does not take arrives as bytes: an image, or JSON sent as a form or
+	// as text (`curl -d '{...}'`, as TensorFlow Serving's own examples do; fetch with a string).
+	app.removeContentTypeParser('text/plain');
 	app.addContentTypeParser('*', {parseAs: 'buffer'}, (_request, body, done) => done(null, body));
 	void app.register(fastifyMultipart, {limits: {fileSize: maxBodyBytes, files: 256, fields: 16, parts: 272}});
 	void app.register(fastifyStatic, {root: options.webRoot, dotfiles: 'deny', index: 'index.html', wildcard: false});

@@ -122,8 +122,8 @@ export class GraphBuilder {
 		return this.cast(size, 'float');
 	}
 
-	softmax(logits: Output): Output {
-		return this.float('Softmax', [logits], {T: type('float')});
+	softmax(logits: Output, options: NodeOptions = {}): Output {
+		return this.output(this.node('Softmax', [logits], {T: type('float')}, options), 'float');
 	}
 
 	/** Per-example loss and its gradient with respect to the logits. */

@@ -20,7 +20,7 @@ export type TrainingGraph = {graph: GraphBuilder; init: Operation; signatures: R
 type WeightSource = (layer: number, index: number, info: ParameterInfo) => Output;
 
 /** The forward pass of `layers` on `input`: each layer's node, and the logits. */
-function forward(graph: GraphBuilder, layers: readonly LayerSpec[], input: Output, parameters: Output[][], training: boolean, seed: number): {nodes: LayerNode[]; logits: Output} {
+export function forward(graph: GraphBuilder, layers: readonly LayerSpec[], input: Output, parameters: Output[][], training: boolean, seed: number): {nodes: LayerNode[]; logits: Output} {
 	const nodes: LayerNode[] = [];
 	let output = input;
 	let shape: readonly number[] = imageShape;
@@ -34,7 +34,7 @@ function forward(graph: GraphBuilder, layers: readonly LayerSpec[], input: Outpu
 }
 
 /** Every layer's weights through `source`, checking the shapes the layers expect. */
-function placeWeights(layers: readonly LayerSpec[], initialWeights: ReadonlyArray<readonly Float32Array[]>, source: WeightSource): {infos: ParameterInfo[][]; values: Output[][]} {
+export function placeWeights(layers: readonly LayerSpec[], initialWeights: ReadonlyArray<readonly Float32Array[]>, source: WeightSource): {infos: ParameterInfo[][]; values: Output[][]} {
 	if (layers.length === 0) throw new GraphUnsupported('The network has no layers.');
 	const infos: ParameterInfo[][] = [];
 	const values: Output[][] = [];

@@ -130,14 +130,18 @@ function batchNormalization(graph: GraphBuilder, input: Output, inputShape: read
 	const x = flat ? graph.reshape(input, [-1, 1, 1, inputShape[0]!]) : input;
 	const unflatten = (value: Output) => (flat ? graph.reshape(value, [-1, inputShape[0]!]) : value);
 	const normalized = graph.fusedBatchNorm(x, gamma, beta, movingMean, movingVariance, {epsilon: batchNorm.epsilon, training});
-	const towards = (moving: Output, batch: Output) => graph.sub(moving, graph.mul(graph.sub(moving, batch), graph.scalar(1 - batchNorm.momentum)));
-	// The fused op gives the variance with Bessel's correction; tfjs averages the plain one: × (n − 1) / n.
-	const perChannel = graph.div(graph.count(x), graph.scalar(inputShape.at(-1)!));
-	const plainVariance = graph.mul(normalized.batchVariance, graph.div(graph.sub(perChannel, graph.scalar(1)), perChannel));
+	// Inference adds no more: the moving averages' updates exist only in training.
+	const updates = (): Output[] => {
+		const towards = (moving: Output, batch: Output) => graph.sub(moving, graph.mul(graph.sub(moving, batch), graph.scalar(1 - batchNorm.momentum)));
+		// The fused op gives the variance with Bessel's correction; tfjs averages the plain one: × (n − 1) / n.
+		const perChannel = graph.div(graph.count(x), graph.scalar(inputShape.at(-1)!));
+		const plainVariance = graph.mul(normalized.batchVariance, graph.div(graph.sub(perChannel, graph.scalar(1)), perChannel));
+		return [towards(movingMean, normalized.batchMean), towards(movingVariance, plainVariance)];
+	};
 	return {
 		output: unflatten(normalized.y),
 		shape: inputShape,
-		updates: training ? [towards(movingMean, normalized.batchMean), towards(movingVariance, plainVariance)] : [],
+		updates: training ? updates() : [],
 		backward(gradient, inputGradient) {
 			const grads = graph.fusedBatchNormGrad(flat ? graph.reshape(gradient, [-1, 1, 1, inputShape[0]!]) : gradient, x, gamma, normalized.reserve, batchNorm.epsilon);
 			return {input: inputGradient ? unflatten(grads.input) : undefined, parameters: [grads.scale, grads.offset]};

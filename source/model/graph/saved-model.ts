@@ -1,6 +1,7 @@
 // Writes a SavedModel folder (saved_model.pb only) that TensorFlow's loader accepts:
 // variables get their first values from an init op named in the `saved_model_main_op`
-// collection, so no `variables/` checkpoint is needed.
+// collection, so no `variables/` checkpoint is needed. A graph without variables (weights
+// as constants, see export.ts) needs no init op at all.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const predictMethod = 'tensorflow/serving/predict';
 export type SignatureTensor = {tensor: Output; shape: readonly number[]};
 export type Signature = {inputs: Record<string, SignatureTensor>; outputs: Record<string, SignatureTensor>};
 
-export function writeSavedModel(dir: string, graph: GraphBuilder, init: Operation, signatures: Record<string, Signature>): void {
+export function writeSavedModel(dir: string, graph: GraphBuilder, init: Operation | undefined, signatures: Record<string, Signature>): void {
 	const {SavedModel, MetaGraphDef, CollectionDef, SignatureDef, TensorInfo} = messages();
 	const metaGraph = new MetaGraphDef();
 	const info = new MetaGraphDef.MetaInfoDef();
@@ -26,11 +27,13 @@ export function writeSavedModel(dir: string, graph: GraphBuilder, init: Operatio
 	metaGraph.setMetaInfoDef(info);
 	metaGraph.setGraphDef(graph.toGraphDef());
 
-	const mainOp = new CollectionDef.NodeList();
-	mainOp.addValue(init.node);
-	const collection = new CollectionDef();
-	collection.setNodeList(mainOp);
-	metaGraph.getCollectionDefMap().set(mainOpCollection, collection);
+	if (init) {
+		const mainOp = new CollectionDef.NodeList();
+		mainOp.addValue(init.node);
+		const collection = new CollectionDef();
+		collection.setNodeList(mainOp);
+		metaGraph.getCollectionDefMap().set(mainOpCollection, collection);
+	}
 
 	const tensorInfo = ({tensor, shape}: SignatureTensor) => {
 		const proto = new TensorInfo();
