@@ -57,6 +57,7 @@ module.exports = {
 		...layer('sketch', ['leaves'], [], 'sketch/: the pure sketch-pad engine'),
 		...layer('render', ['leaves', 'image/preprocess'], ['asciichart'], 'render/: numbers → strings; previews shrink with the pipeline\'s resampling'),
 		typesFrom('render', ['model', 'image'], 'render/ formats what model/ and image/ return'),
+		typesFrom('image', ['model/inference'], 'image/number.ts reads numbers with the predictions it is handed'),
 		...layer('report', ['render', 'model/metrics', 'leaves'], ['jimp'], 'report/: PNG pictures and Markdown'),
 		typesFrom('report', ['model'], 'report/ writes what an evaluation returns'),
 		...layer('theme', ['render'], [], 'theme.ts: colour roles for the levels render/ knows'),

@@ -156,7 +156,7 @@ function digitAtModelScale(digit: GrayImage, strokeWidth: number): GrayImage {
 }
 
 /** Reduces a large picture before the heavy work, averaging areas so that thin strokes survive. */
-function workingCopy(image: GrayImage): GrayImage {
+export function workingCopy(image: GrayImage): GrayImage {
 	const longer = Math.max(image.width, image.height);
 	if (longer <= WORKING_SIZE) return image;
 	const scale = WORKING_SIZE / longer;
@@ -169,9 +169,18 @@ function workingCopy(image: GrayImage): GrayImage {
  */
 export function preprocessForModel(image: GrayImage): Float32Array | null {
 	const ink = findInk(workingCopy(image));
-	const box = ink && inkBounds(ink.image);
-	if (!ink || !box) return null;
-	const scaled = digitAtModelScale(crop(ink.image, box), ink.strokeWidth);
+	return ink && digitInput(ink.image, ink.strokeWidth);
+}
+
+/**
+ * One digit's ink (bright on black, zero around it) as the model reads it: cropped, the
+ * longer side at 20 px, placed in 28×28 by its center of mass; null when there is no ink.
+ * A number's digits go through this one by one.
+ */
+export function digitInput(ink: GrayImage, strokeWidth: number): Float32Array | null {
+	const box = inkBounds(ink);
+	if (!box) return null;
+	const scaled = digitAtModelScale(crop(ink, box), strokeWidth);
 	normalize(scaled);
 	const center = centerOfMass(scaled);
 	// Whole-pixel shifts, as MNIST did: no resampling blur; clamped so nothing is cut off.
