@@ -14,7 +14,8 @@ import {count} from '../source/render/format.js';
 import {compareTraining, comparisonTable, meanSpeed, median} from './graph-vs-pytorch.js';
 import {fullServing, measureServing, quickServing} from './serve-bench.js';
 import {measureSketchLatency} from './sketch.js';
-import {userInputAccuracy, userInputSets, userInputTable} from './user-inputs.js';
+import {softInputSets} from './soft-inputs.js';
+import {userInputAccuracy, userInputSets, userInputTable, type UserInputSet} from './user-inputs.js';
 
 const quick = process.argv.includes('--quick');
 const root = path.resolve(import.meta.dirname, '..');
@@ -123,14 +124,20 @@ async function measureStartup(images: Float32Array): Promise<void> {
 	rows.push({what: 'start → first prediction', value: `${(median(times) / 1000).toFixed(2)} s`, note: `\`digits predict FILE\`, median of ${times.length} (min ${(Math.min(...times) / 1000).toFixed(2)} s)`});
 }
 
-/** The shipped models on digits drawn the ways users draw them (see bench/user-inputs.ts). */
+/** The shipped models on digits drawn the ways users draw them, and on small and soft ones (see bench/user-inputs.ts, bench/soft-inputs.ts). */
 async function measureUserInputs(service: ModelService): Promise<void> {
 	const models = [...new Set([shippedModelName(), 'classic'].filter((name): name is string => name !== undefined))];
+	const table = async (sets: UserInputSet[]) => {
+		const results = [];
+		for (const model of models) results.push(await userInputAccuracy(service, model, sets));
+		return userInputTable(models, results);
+	};
+
 	const perKind = quick ? 20 : 200;
-	const sets = await userInputSets({perKind});
-	const results = [];
-	for (const model of models) results.push(await userInputAccuracy(service, model, sets));
-	tables.push(`Accuracy of the shipped models on digits like users' (${perKind} per kind, through the app's file and sketch paths):\n\n${userInputTable(models, results)}`);
+	tables.push(`Accuracy of the shipped models on digits like users' (${perKind} per kind, through the app's file and sketch paths):\n\n${await table(await userInputSets({perKind}))}`);
+	const softPerKind = quick ? 10 : 500;
+	const soft = await softInputSets({perKind: softPerKind});
+	tables.push(`Accuracy on small and soft digits (${softPerKind} per kind from MNIST test digits, through the app's file path):\n\n${await table(soft)}`);
 }
 
 function peakMemory(service: ModelServiceProcess): void {

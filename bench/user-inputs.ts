@@ -28,7 +28,7 @@ export type KindAccuracy = {kind: string; count: number; accuracy: number};
 const between = (random: () => number, low: number, high: number) => low + random() * (high - low);
 
 /** Grows (`Math.max`) or shrinks (`Math.min`) the ink by a disc of `radius` pixels. */
-function morph(ink: GrayImage, radius: number, pick: (a: number, b: number) => number): GrayImage {
+export function morph(ink: GrayImage, radius: number, pick: (a: number, b: number) => number): GrayImage {
 	const {width, height} = ink;
 	const reach = Math.ceil(radius);
 	const data = new Float32Array(width * height);
@@ -77,7 +77,7 @@ function onPaper(ink: GrayImage, width: number, height: number, left: number, to
 }
 
 /** The ink with a white margin all round: a digit on a page. */
-const onPage = (ink: GrayImage, margin: number) => onPaper(ink, ink.width + 2 * margin, ink.height + 2 * margin, margin, margin);
+export const onPage = (ink: GrayImage, margin: number) => onPaper(ink, ink.width + 2 * margin, ink.height + 2 * margin, margin, margin);
 
 const enlarged = (digit: Float32Array, size = 28 * SCALE): GrayImage => ({width: size, height: size, data: digitInk(digit, size)});
 
@@ -188,9 +188,25 @@ export function userInputTable(models: string[], results: KindAccuracy[][]): str
 	return [`| kind | inputs | ${models.join(' | ')} |`, `|---|---:|${models.map(() => '---:').join('|')}|`, ...rows, `| all | ${total} | ${all.join(' | ')} |`].join('\n');
 }
 
-function flag(name: string): string | undefined {
+/** The value after `--name` on the command line of a standalone run. */
+export function flag(name: string): string | undefined {
 	const index = process.argv.indexOf(name);
 	return index === -1 ? undefined : process.argv[index + 1];
+}
+
+/** A standalone run's output: each model's accuracy on the sets, as a table. */
+export async function printAccuracies(models: string[], sets: UserInputSet[]): Promise<void> {
+	const service = new ModelServiceProcess();
+	try {
+		const results = [];
+		for (const model of models) results.push(await userInputAccuracy(service, model, sets));
+		console.log(userInputTable(models, results));
+	} catch (error) {
+		console.error((error as Error).message);
+		process.exitCode = 1;
+	} finally {
+		service.close();
+	}
 }
 
 if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
@@ -203,15 +219,5 @@ if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
 	const started = performance.now();
 	const sets = await userInputSets({perKind: Number(flag('--per-kind') ?? 200), seed: Number(flag('--seed') ?? 1), folder: flag('--keep')});
 	console.error(`${sets.length} kinds of ${sets[0]!.labels.length} inputs made and read in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-	const service = new ModelServiceProcess();
-	try {
-		const results = [];
-		for (const model of models) results.push(await userInputAccuracy(service, model, sets));
-		console.log(userInputTable(models, results));
-	} catch (error) {
-		console.error((error as Error).message);
-		process.exitCode = 1;
-	} finally {
-		service.close();
-	}
+	await printAccuracies(models, sets);
 }
