@@ -1,7 +1,7 @@
 // What `digits --help` and `digits <command> --help` print, word for word. Each command's
 // summary is its line in the overview, which lists the commands in the command table's order.
 import {formatList} from './image/formats.js';
-import {presetNames, presets, trainDefaults, type PresetDefaults} from './model/presets.js';
+import {presetNames, teachDefaults, presets, trainDefaults, type PresetDefaults} from './model/presets.js';
 
 export type CommandHelp = {summary: string; help: string};
 
@@ -132,11 +132,20 @@ export const trainHelp: CommandHelp = {
     --force                  replace an existing model of that name
     --json                   one JSON event per line instead of text
 
+  Teaching your handwriting
+    --from MODEL             teach MODEL your samples instead of training a new network:
+                             ${teachDefaults.sampleShare * 100}% of each batch your samples, the rest MNIST (so it
+                             does not forget); a quarter of the samples is held out and
+                             read before and after. Defaults: ${teachDefaults.epochs} epochs of
+                             ${teachDefaults.batchesPerEpoch} batches of ${teachDefaults.batchSize}, learning rate ${teachDefaults.learningRate}, augmented
+    --samples DIR            the samples folder (default: yours; see digits samples --help)
+
   Examples
     $ digits train
     $ digits train --epochs 1 --limit 2000 --model quick
     $ digits train --preset best
     $ digits train --json > events.ndjson
+    $ digits train --from best --samples my-digits --model mine
 `,
 };
 
@@ -256,6 +265,30 @@ export const modelsHelp: CommandHelp = {
     $ digits models
     $ digits models --use mine
     $ digits models --delete mine --yes
+`,
+};
+
+export const samplesHelp: CommandHelp = {
+	summary: 'count or remove the samples of your handwriting that teach a model',
+	help: `
+  Usage
+    $ digits samples [options]
+
+  Samples are pictures of your own digits, one folder per digit: SAMPLES/0/ to
+  SAMPLES/9/, any of ${formatList}. SAMPLES is $DIGITS_HOME/samples when DIGITS_HOME
+  is set, else samples in your config folder. digits train --from best teaches a model
+  from them (see digits train --help).
+
+  Options
+    --dir DIR                another samples folder
+    --json                   {folder, total, counts} instead of a table
+    --remove DIGIT|all       remove the samples of one digit, or all of them (asks first
+                             in a terminal)
+    --yes                    remove without asking (needed where it cannot ask)
+
+  Examples
+    $ digits samples
+    $ digits samples --remove 7 --yes
 `,
 };
 

@@ -10,9 +10,11 @@ import {evalCommand} from './commands/eval.js';
 import {exportCommand} from './commands/export.js';
 import {modelsCommand} from './commands/models.js';
 import {reportCommand} from './commands/report.js';
+import {samplesCommand} from './commands/samples.js';
 import {trainCommand} from './commands/train.js';
-import {evalHelp, exportHelp, fitHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, serveHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
-import {presets, trainDefaults} from './model/presets.js';
+import {evalHelp, exportHelp, fitHelp, modelsHelp, overviewHelp, predictHelp, reportHelp, samplesHelp, serveHelp, sketchHelp, trainHelp, type CommandHelp} from './help-text.js';
+import {presets, teachDefaults, trainDefaults} from './model/presets.js';
+import {readMeta, resolveModel} from './model/store.js';
 import {type ModelService, ServiceError, workOf} from './model/service.js';
 import {checkNumberInRange, checkWholeNumber, trainChecks, type NumberRange} from './model/train-options.js';
 import {backendLabel} from './render/format.js';
@@ -62,12 +64,18 @@ const commands = [
 			seed: {type: 'string'},
 			limit: {type: 'string'},
 			force: {type: 'boolean'},
+			from: {type: 'string'},
+			samples: {type: 'string'},
 		},
 		input: 'none',
 		handlesSignals: true,
 		run({flags, argv, service}) {
-			const preset = flagValue('preset', flags.preset, trainDefaults.preset, trainChecks.preset);
-			const {defaults} = presets[preset];
+			if (flags.samples !== undefined && flags.from === undefined) throw new UsageError('--samples needs --from MODEL: the model to teach your samples (e.g. --from best).');
+			if (flags.from !== undefined && (flags.preset !== undefined || flags.validationSplit !== undefined)) {
+				throw new UsageError(`--from ${flags.from} teaches that model: its network stays (no --preset), and a share of the samples is held out (no --validation-split).`);
+			}
+			const preset = flags.from === undefined ? flagValue('preset', flags.preset, trainDefaults.preset, trainChecks.preset) : readMeta(resolveModel(flags.from).dir).preset;
+			const defaults = flags.from === undefined ? presets[preset].defaults : {...teachDefaults, validationSplit: 0, schedule: 'constant' as const};
 			const options = {
 				preset,
 				epochs: flagValue('epochs', flags.epochs, defaults.epochs, trainChecks.epochs),
@@ -80,8 +88,9 @@ const commands = [
 				limit: flagValue('limit', flags.limit, undefined, trainChecks.limit),
 				model: flags.model,
 				force: Boolean(flags.force),
+				from: flags.from,
 			};
-			return trainCommand(service, options, {json: Boolean(flags.json)});
+			return trainCommand(service, options, {json: Boolean(flags.json), samples: flags.samples});
 		},
 	}),
 	command('eval', evalHelp, {
@@ -107,6 +116,11 @@ const commands = [
 		flags: {json: {type: 'boolean'}, use: {type: 'string'}, delete: {type: 'string'}, yes: {type: 'boolean'}},
 		input: 'none',
 		run: ({flags}) => modelsCommand({json: Boolean(flags.json), use: flags.use, remove: flags.delete, yes: Boolean(flags.yes)}),
+	}),
+	command('samples', samplesHelp, {
+		flags: {dir: {type: 'string'}, json: {type: 'boolean'}, remove: {type: 'string'}, yes: {type: 'boolean'}},
+		input: 'none',
+		run: ({flags}) => samplesCommand({dir: flags.dir, json: Boolean(flags.json), remove: flags.remove, yes: Boolean(flags.yes)}),
 	}),
 	command('report', reportHelp, {
 		flags: {model: {type: 'string'}, out: {type: 'string'}},

@@ -370,8 +370,10 @@ describe('layout', () => {
 		const {frame, press} = openLoadImage();
 		await frame(text => text.includes('photo.png'));
 		await press(tab, `${'many words '.repeat(20)}digit.png`, keys.enter);
-		const said = await frame(text => text.includes('many words many words many words'));
-		const rows = said.split('\n').filter(line => line.startsWith(' many words'));
+		// The path field shows the same words at once: wait for the message's own rows.
+		const messageRows = (text: string) => text.split('\n').filter(line => line.startsWith(' many words'));
+		const said = await frame(text => messageRows(text).length > 0);
+		const rows = messageRows(said);
 		assert.equal(rows.length, 2, said);
 		assert.ok(rows.every(row => row.length <= 80), said);
 		assert.match(rows[1]!, / (many|words)…$/);

@@ -35,7 +35,7 @@ async function deleteCommand(name: string, yes: boolean): Promise<number> {
 }
 
 /** Asks on stderr and reads one line: y or yes is a yes, anything else (or the end of input) a no. */
-async function confirm(question: string): Promise<boolean> {
+export async function confirm(question: string): Promise<boolean> {
 	const lines = readline.createInterface({input: process.stdin, output: process.stderr, terminal: false});
 	process.stderr.write(question);
 	try {

@@ -1,10 +1,13 @@
 // `digits train`: headless training, one line per epoch (or NDJSON events with --json).
 import {signalExitCodes, type ExitSignal} from '../errors.js';
+import {readSamples, samplesDir} from '../image/samples.js';
 import {ModelService, ServiceError} from '../model/service.js';
 import type {TrainEvent, TrainOptions} from '../model/types.js';
 import {backendLabel, count, counted, duration, percent} from '../render/format.js';
 
-export async function trainCommand(service: ModelService, options: TrainOptions, {json}: {json: boolean}): Promise<number> {
+/** `samples` is the samples folder of a teaching run (`options.from` set): the user's own folder when absent. */
+export async function trainCommand(service: ModelService, options: TrainOptions, {json, samples}: {json: boolean; samples?: string}): Promise<number> {
+	if (options.from !== undefined) options = {...options, samples: await readSamples(samples ?? samplesDir())};
 	const controller = new AbortController();
 	let interrupted: ExitSignal | undefined;
 	const stop = (signal: ExitSignal) => {
@@ -50,15 +53,21 @@ export function describeEvent(event: TrainEvent): string | undefined {
 			const {epochs, batchSize, learningRate, schedule, augment, validationSplit, seed, limit} = event.options;
 			const images = limit === undefined ? 'all training images' : `the first ${count(limit)} training images`;
 			const rate = `learning rate ${learningRate}${schedule === 'cosine' ? ' (cosine schedule)' : ''}`;
-			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${counted(epochs, 'epoch')}, batch ${batchSize}, ${rate}, ${augment ? 'augmented' : 'no augmentation'}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
+			const settings = `${counted(epochs, 'epoch')}, batch ${batchSize}, ${rate}, ${augment ? 'augmented' : 'no augmentation'}`;
+			if (event.from !== undefined && event.samples) {
+				return `teaching ${event.from} your ${counted(event.samples.count, 'sample')} from ${event.samples.folder} as ${event.model} on ${backendLabel(event.backend)}: ${settings}, half of each batch MNIST (${images}), seed ${seed}`;
+			}
+			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${settings}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
 		}
 		case 'epoch': {
 			const validation =
 				event.valLoss === null || event.valAccuracy === null ? '' : `  val loss ${event.valLoss.toFixed(4)}  val accuracy ${percent(event.valAccuracy)}`;
 			return `epoch ${event.epoch}/${event.epochs}  loss ${event.loss.toFixed(4)}  accuracy ${percent(event.accuracy)}${validation}  ${count(event.imagesPerSecond)} images/s  ${duration(event.seconds)}`;
 		}
-		case 'done':
-			return `done in ${duration(event.seconds)}: test accuracy ${percent(event.testAccuracy)}; saved to ${event.path}`;
+		case 'done': {
+			const taught = event.samples ? `; on the ${counted(event.samples.heldOut, 'sample')} held out: ${percent(event.samples.before)} before, ${percent(event.samples.after)} after` : '';
+			return `done in ${duration(event.seconds)}: test accuracy ${percent(event.testAccuracy)}${taught}; saved to ${event.path}`;
+		}
 		case 'cancelled':
 			return event.path === null
 				? 'stopped before the first epoch finished; nothing was saved.'

@@ -132,7 +132,7 @@ export class ModelServiceProcess implements ModelService {
 	}
 
 	async *train(options: TrainOptions, {signal}: {signal?: AbortSignal} = {}): AsyncIterable<TrainEvent> {
-		const model = options.model ?? newModelName(options.preset);
+		const model = options.model ?? newModelName(options.from === undefined ? options.preset : `${options.from}-taught`);
 		checkTarget(model, options.force ?? false);
 		const child = this.child('train');
 		const queue: TrainEvent[] = [];

@@ -226,7 +226,7 @@ export function recordTestAccuracy(dir: string, accuracy: number): void {
 	}
 }
 
-/** `<preset>-<yyyymmdd-hhmm>`, with a suffix when that name is taken. */
+/** `<prefix>-<yyyymmdd-hhmm>` (the preset, or `<model>-taught`), with a suffix when that name is taken. */
 export function newModelName(preset: string, date = new Date()): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	const stamp = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;

@@ -23,10 +23,30 @@ export type TrainOptions = {
 	model?: string;
 	/** Allow training onto an existing name. */
 	force?: boolean;
+	/** Teach this existing model instead of starting from seeded weights (needs `samples`). */
+	from?: string;
+	/** A person's own digits to teach `from`, mixed with MNIST replay so that it does not forget. */
+	samples?: Samples;
 };
 
+/** A person's own digits, read from a samples folder through the one preprocessing pipeline. */
+export type Samples = {folder: string; images: Float32Array; labels: Uint8Array};
+
+/** How a teaching run did on the samples it held out: accuracy before (the `from` model) and after. */
+export type TeachScore = {count: number; heldOut: number; before: number; after: number};
+
 export type TrainEvent =
-	| {type: 'start'; backend: BackendName; trainer: TrainerName; preset: PresetName; model: string; options: TrainOptions}
+	| {
+			type: 'start';
+			backend: BackendName;
+			trainer: TrainerName;
+			preset: PresetName;
+			model: string;
+			options: TrainOptions;
+			/** Teaching: the model taught, and the samples folder with how many samples it holds. */
+			from?: string;
+			samples?: {folder: string; count: number};
+	  }
 	| {type: 'batch'; epoch: number; epochs: number; batch: number; batches: number; loss: number; accuracy: number}
 	| {
 			type: 'epoch';
@@ -40,7 +60,7 @@ export type TrainEvent =
 			seconds: number;
 			path: string;
 	  }
-	| {type: 'done'; model: string; path: string; testAccuracy: number; seconds: number}
+	| {type: 'done'; model: string; path: string; testAccuracy: number; seconds: number; samples?: TeachScore}
 	| {type: 'cancelled'; epoch: number; path: string | null}
 	| {type: 'error'; message: string};
 
@@ -64,6 +84,9 @@ export type ModelMeta = {
 	createdAt: string;
 	history: HistoryEntry[];
 	test: {accuracy: number} | null;
+	/** A taught model: the model it started from and its samples (folder, and the score once done). */
+	from?: string;
+	samples?: {folder: string; count: number} & Partial<TeachScore>;
 };
 
 export type ClassScores = {precision: number; recall: number; f1: number; support: number};
