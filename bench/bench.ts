@@ -15,6 +15,7 @@ import {compareTraining, comparisonTable, meanSpeed, median} from './graph-vs-py
 import {fullServing, measureServing, quickServing} from './serve-bench.js';
 import {measureSketchLatency} from './sketch.js';
 import {softInputSets} from './soft-inputs.js';
+import {measureTeaching, teachTable} from './teach.js';
 import {userInputAccuracy, userInputSets, userInputTable, type UserInputSet} from './user-inputs.js';
 
 const quick = process.argv.includes('--quick');
@@ -140,6 +141,14 @@ async function measureUserInputs(service: ModelService): Promise<void> {
 	tables.push(`Accuracy on small and soft digits (${softPerKind} per kind from MNIST test digits, through the app's file path):\n\n${await table(soft)}`);
 }
 
+/** Teaching the shipped model a simulated writer's 20 samples per digit (bench/teach.ts); one epoch of 10 per digit in quick mode. */
+async function measureTeachingRun(service: ModelService): Promise<void> {
+	const model = shippedModelName();
+	if (model === undefined) return;
+	const result = await measureTeaching(service, {model, ...(quick ? {teach: 10, check: 20, epochs: 1} : {})});
+	tables.push(`Teaching \`${model}\` a writer's style (\`digits train --from\`, ${result.seconds.toFixed(0)} s):\n\n${teachTable(result, 'test')}`);
+}
+
 function peakMemory(service: ModelServiceProcess): void {
 	const pids = service.pids();
 	const children = [
@@ -170,6 +179,7 @@ try {
 	const images = await measureInference(service);
 	rows.push(...(await measureSketchLatency(service, {trials: quick ? 3 : 20})));
 	await measureUserInputs(service);
+	await measureTeachingRun(service);
 	peakMemory(service);
 	await measureStartup(images);
 	// `digits serve` under load, against Flask + PyTorch under gunicorn (full run only).

@@ -66,7 +66,7 @@ async function accuracy(service: ModelService, model: string, images: Float32Arr
 }
 
 /** Teaches `model` (the shipped `best` by default) the simulated writer and measures it; the taught model goes into DIGITS_HOME. */
-export async function measureTeaching(service: ModelService, {from = 'test', model = 'best', teach = 20, check = 200}: {from?: 'test' | 'validation'; model?: string; teach?: number; check?: number} = {}): Promise<TeachResult> {
+export async function measureTeaching(service: ModelService, {from = 'test', model = 'best', teach = 20, check = 200, epochs = teachDefaults.epochs}: {from?: 'test' | 'validation'; model?: string; teach?: number; check?: number; epochs?: number} = {}): Promise<TeachResult> {
 	const digits = await writerDigits(from);
 	const random = seededRandom(11);
 	const {taken: taught, rest} = takePerDigit(digits, digits.indices, teach);
@@ -85,7 +85,7 @@ export async function measureTeaching(service: ModelService, {from = 'test', mod
 
 		const started = performance.now();
 		const name = `${model}-taught-bench`;
-		const options = {preset: readMeta(resolveModel(model).dir).preset, ...teachDefaults, validationSplit: 0, seed: 42, model: name, force: true, from: model, samples: await readSamples(folder)};
+		const options = {preset: readMeta(resolveModel(model).dir).preset, ...teachDefaults, epochs, validationSplit: 0, seed: 42, model: name, force: true, from: model, samples: await readSamples(folder)};
 		let done: Extract<TrainEvent, {type: 'done'}> | undefined;
 		for await (const event of service.train(options)) {
 			if (event.type === 'done') done = event;
