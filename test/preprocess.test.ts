@@ -3,7 +3,8 @@ import {describe, test} from 'node:test';
 import {loadMnist} from '../source/data/mnist.js';
 import type {GrayImage} from '../source/image/load.js';
 import {connectedComponents, dilate} from '../source/image/components.js';
-import {centerOfMass, inkBounds, preprocessForModel, resize} from '../source/image/preprocess.js';
+import {findInk} from '../source/image/ink.js';
+import {centerOfMass, digitInput, inkBounds, preprocessForModel, resize} from '../source/image/preprocess.js';
 import {otsuThreshold, paperSurface, quantile} from '../source/image/threshold.js';
 import {imageSide} from '../source/digit-size.js';
 
@@ -164,6 +165,41 @@ describe('preprocessForModel', () => {
 		const middle = Array.from(digit.subarray(14 * 28, 15 * 28));
 		const width = middle.reduce((sum, value) => sum + value, 0);
 		assert.ok(width >= 2.5 && width <= 4.5, `stroke across row 14 sums to ${width.toFixed(2)}`);
+	});
+
+	test('a small digit zoomed with nearest-neighbour blocks reads as the small digit itself, not as its blocks', async () => {
+		const split = await loadMnist('test', {limit: 20});
+		const onPaper = (ink: GrayImage, margin: number) => {
+			const page = canvas(ink.width + 2 * margin, ink.height + 2 * margin, 1);
+			for (let y = 0; y < ink.height; y++) for (let x = 0; x < ink.width; x++) page.data[(y + margin) * page.width + x + margin] = 1 - ink.data[y * ink.width + x]!;
+			return page;
+		};
+		const zoom = (image: GrayImage, factor: number): GrayImage => ({
+			width: image.width * factor,
+			height: image.height * factor,
+			data: Float32Array.from({length: image.width * factor * image.height * factor}, (_, i) => image.data[Math.floor(Math.floor(i / (image.width * factor)) / factor) * image.width + Math.floor((i % (image.width * factor)) / factor)]!),
+		});
+		const untouched: number[] = [];
+		let [near, far] = [0, 0];
+		for (let index = 0; index < split.count; index++) {
+			const digit = asModelImage(Float32Array.from(split.images.subarray(index * 784, (index + 1) * 784), value => value / 255));
+			// The digit at 8 px tall, quantized as a saved picture would be.
+			const small = resize(digit, 8, 8);
+			small.data.forEach((value, i) => (small.data[i] = Math.round(value * 255) / 255));
+			const direct = preprocessForModel(onPaper(small, 3))!;
+			const page = onPaper(zoom(small, 12), 36);
+			const zoomed = preprocessForModel(page)!;
+			// The same ink without the picture it was found in: the blocks go through as they are.
+			const ink = findInk(page)!;
+			const blocks = digitInput(ink.image, ink.strokeWidth)!;
+			const distance = (a: Float32Array, b: Float32Array) => a.reduce((sum, value, i) => sum + Math.abs(value - b[i]!), 0);
+			// A digit of a few plain lines (a 1 two blocks wide) is left as it is.
+			if (distance(zoomed, blocks) === 0) untouched.push(split.labels[index]!);
+			[near, far] = [near + distance(direct, zoomed), far + distance(direct, blocks)];
+		}
+		// Not equal: the ink is found a little differently in a 14 px picture than in a 170 px one.
+		assert.ok(near * 4 < far, `the zoomed digits' 28×28 are ${near.toFixed(0)} from the small digits', the blocks as they are ${far.toFixed(0)}`);
+		assert.ok(untouched.length <= 3 && untouched.every(label => label === 1), `left as blocks: digits ${untouched.join(', ')}`);
 	});
 
 	test('a lopsided digit is clamped inside the frame, even when cropped tightly', () => {

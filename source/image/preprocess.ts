@@ -168,19 +168,74 @@ export function workingCopy(image: GrayImage): GrayImage {
  * the image has no ink ("no digit found").
  */
 export function preprocessForModel(image: GrayImage): Float32Array | null {
-	const ink = findInk(workingCopy(image));
-	return ink && digitInput(ink.image, ink.strokeWidth);
+	const working = workingCopy(image);
+	const ink = findInk(working);
+	return ink && digitInput(ink.image, ink.strokeWidth, working);
+}
+
+/** The lengths of the runs of identical neighbouring rows (or columns) of an image. */
+function identicalRuns(image: GrayImage, along: 'rows' | 'columns'): number[] {
+	const [lines, size] = along === 'rows' ? [image.height, image.width] : [image.width, image.height];
+	const at = (line: number, i: number) => image.data[along === 'rows' ? line * image.width + i : i * image.width + line]!;
+	const runs = [1];
+	for (let line = 1; line < lines; line++) {
+		let same = true;
+		for (let i = 0; i < size && same; i++) same = at(line, i) === at(line - 1, i);
+		if (same) runs[runs.length - 1]!++;
+		else runs.push(1);
+	}
+
+	return runs;
+}
+
+/**
+ * A small digit zoomed with nearest-neighbour scaling (a scan's tiny digit in an image
+ * viewer) is blocks of identical pixels, which survive the shrink to 20 px as jagged steps.
+ * When every inner run of identical rows and columns of the picture (as loaded: paper removal
+ * makes a block's pixels differ slightly) is at least `MIN_BLOCK` long, there are
+ * `MIN_INNER_RUNS` or more of them each way and the digit is at least `MIN_ZOOMED` px, the lines to keep are one per block (the shortest inner run): the small
+ * digit itself, which is then enlarged smoothly like any other. Drawings and photos have
+ * runs of one.
+ */
+const MIN_BLOCK = 3;
+const MIN_ZOOMED = 48;
+const MIN_INNER_RUNS = 2;
+function zoomBlocks(picture: GrayImage): {rows: number[]; columns: number[]; block: number} | null {
+	if (Math.max(picture.width, picture.height) < MIN_ZOOMED) return null;
+	const rows = identicalRuns(picture, 'rows');
+	const columns = identicalRuns(picture, 'columns');
+	// The first and last runs may be cut by the ink's bounds (a faint block partly taken as ink).
+	const [innerRows, innerColumns] = [rows.slice(1, -1), columns.slice(1, -1)];
+	// A digit has a few different lines each way; a shape of plain rectangles (a ring) has not.
+	if (Math.min(innerRows.length, innerColumns.length) < MIN_INNER_RUNS) return null;
+	const block = Math.min(...innerRows, ...innerColumns);
+	if (block < MIN_BLOCK) return null;
+	// A run of identical lines is as many of the small digit's lines as blocks fit in it.
+	const kept = (runs: number[]) => runs.flatMap((run, k) => {
+		const first = runs.slice(0, k).reduce((sum, length) => sum + length, 0);
+		return Array.from({length: Math.max(1, Math.round(run / block))}, () => first);
+	});
+	return {rows: kept(rows), columns: kept(columns), block};
+}
+
+/** The given rows and columns of an image. */
+function lines(image: GrayImage, rows: number[], columns: number[]): GrayImage {
+	const data = Float32Array.from({length: rows.length * columns.length}, (_, i) => image.data[rows[Math.floor(i / columns.length)]! * image.width + columns[i % columns.length]!]!);
+	return {width: columns.length, height: rows.length, data};
 }
 
 /**
  * One digit's ink (bright on black, zero around it) as the model reads it: cropped, the
  * longer side at 20 px, placed in 28×28 by its center of mass; null when there is no ink.
- * A number's digits go through this one by one.
+ * `picture` is the image the ink was found in (same size), where a nearest-neighbour zoom
+ * shows. A number's digits go through this one by one.
  */
-export function digitInput(ink: GrayImage, strokeWidth: number): Float32Array | null {
+export function digitInput(ink: GrayImage, strokeWidth: number, picture?: GrayImage): Float32Array | null {
 	const box = inkBounds(ink);
 	if (!box) return null;
-	const scaled = digitAtModelScale(crop(ink, box), strokeWidth);
+	const zoom = picture && zoomBlocks(crop(picture, box));
+	const digit = zoom ? lines(crop(ink, box), zoom.rows, zoom.columns) : crop(ink, box);
+	const scaled = digitAtModelScale(digit, strokeWidth / (zoom?.block ?? 1));
 	normalize(scaled);
 	const center = centerOfMass(scaled);
 	// Whole-pixel shifts, as MNIST did: no resampling blur; clamped so nothing is cut off.
