@@ -125,10 +125,10 @@ export function buildNetwork(tf: TF, name: string, specs: readonly LayerSpec[], 
 export const trainDefaults = {preset: 'classic', seed: 42, ...presets.classic.defaults} as const;
 
 /**
- * `digits train --from MODEL` (teaching a person's samples) without the other flags: about 80 s
+ * `digits train --from MODEL` (teaching a person's samples) without the other flags: 35-40 s
  * on two cores with `best`. An epoch is a fixed number of batches (the samples are few), a quarter
  * of each batch samples and the rest MNIST, so that the model does not forget what it read before.
- * Chosen on validation digits (bench/teach.ts): with half of each batch samples or lr 1e-4 the
- * samples' writer gained less and MNIST lost more.
+ * Chosen on validation digits (bench/teach.ts): with half of each batch samples, lr 1e-4 or 2e-4,
+ * or 9 epochs the samples' writer gained less; lr 5e-4 gained less too.
  */
-export const teachDefaults = {epochs: 6, batchSize: 64, learningRate: 0.0002, augment: true, batchesPerEpoch: 100, sampleShare: 0.25} as const;
+export const teachDefaults = {epochs: 6, batchSize: 64, learningRate: 0.0003, augment: true, batchesPerEpoch: 100, sampleShare: 0.25} as const;
