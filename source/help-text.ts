@@ -205,7 +205,8 @@ export const serveHelp: CommandHelp = {
 
   Serves a web page to draw or upload digits and see the model, and inference
   APIs for programs: POST /api/predict (an image body or a multipart form; the
-  answer is what \`digits predict --json\` prints), TensorFlow Serving's
+  answer is what \`digits predict --json\` prints; ?number=1 reads a whole number
+  per image, as \`digits predict --number --json\` does), TensorFlow Serving's
   /v1/models/NAME:predict, KServe v2's /v2/models/NAME/infer and /metrics.
   NAME is any installed model. Concurrent requests share one model call.
   Ctrl-C lets the requests in flight finish, then stops.
