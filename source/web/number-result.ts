@@ -78,7 +78,9 @@ export class NumberPanel {
 	}
 
 	private box(digit: NumberDigit, {width, height}: {width: number; height: number}): HTMLElement {
-		const box = el('div', {class: digit.confidence < sureEnough ? 'digit-box unsure' : 'digit-box'}, el('span', {class: 'digit-box-label'}, String(digit.digit)));
+		// A box at the top edge has its label inside it, where the pad still shows it.
+		const classes = ['digit-box', digit.confidence < sureEnough ? 'unsure' : '', digit.box.y < height * 0.1 ? 'label-inside' : ''].filter(Boolean).join(' ');
+		const box = el('div', {class: classes}, el('span', {class: 'digit-box-label'}, String(digit.digit)));
 		Object.assign(box.style, boxPlacement(digit.box, width, height));
 		return box;
 	}
