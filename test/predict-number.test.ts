@@ -4,9 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
+import {predictCommand} from '../source/commands/predict.js';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
 import {numberPicture, writePicture, type PaintedDigit} from './digit-fixtures.js';
+import {fakeModelService} from './fake-model-service.js';
 import {runCli, temporaryHome} from './helpers.js';
 
 const home = temporaryHome();
@@ -115,6 +117,28 @@ describe('digits predict --number', () => {
 		assert.equal(result.code, 0, result.stderr);
 		const [entry] = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
 		assert.deepEqual(Object.keys(entry!), ['file', 'digit', 'confidence', 'probabilities']);
+	});
+
+	test('one model call per image, with all its digits; the numbers come in input order', async () => {
+		const calls: number[] = [];
+		// A stand-in model: the i-th image of each call is digit i at 90%.
+		const service = fakeModelService({
+			predict: async images => {
+				const count = images.length / 784;
+				calls.push(count);
+				const probabilities = new Float32Array(count * 10).fill(0.1 / 9);
+				for (let i = 0; i < count; i++) probabilities[i * 10 + i] = 0.9;
+				return probabilities;
+			},
+		});
+		let stdout = '';
+		const code = await predictCommand(service, files.map(each => each.file), {json: false, number: true, stdout: {write: text => (stdout += text)}});
+		assert.equal(code, 0);
+		assert.deepEqual(calls, files.map(each => each.number.length));
+		assert.deepEqual(
+			stdout.trimEnd().split('\n'),
+			files.map(({file, number}) => `${file}\t${[...number].map((_, i) => i).join('')}\t${(0.9 ** number.length * 100).toFixed(1)}%`),
+		);
 	});
 
 	test('predict --help lists --number', async () => {
