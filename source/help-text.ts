@@ -178,17 +178,21 @@ export const predictHelp: CommandHelp = {
   Reads the digit in each image (${formatList}). A folder means its image
   files; a quoted glob (*, ?, [...], **) is expanded by digits; - reads one image from
   standard input. Prints file, digit and confidence; a file that fails is reported on
-  stderr and the exit code is 1, but the others are still read.
+  stderr and the exit code is 1, but the others are still read. With --number each
+  image holds a whole number (1 to 12 digits, left to right): prints file, number and
+  the product of its digits' confidences.
 
   Options
     --model NAME             the model to use (default: the default model)
     --json                   a JSON array, one entry per file
+    --number                 read a whole number per image, with each digit's box
     --min-confidence P       mark answers below P (0 to 1) as low confidence
 
   Examples
     $ digits predict digit.png
     $ digits predict scans/ --json
     $ digits predict 'scans/**/*.png'
+    $ digits predict --number meter.jpg --json
     $ cat digit.png | digits predict -
 `,
 };
@@ -201,7 +205,8 @@ export const serveHelp: CommandHelp = {
 
   Serves a web page to draw or upload digits and see the model, and inference
   APIs for programs: POST /api/predict (an image body or a multipart form; the
-  answer is what \`digits predict --json\` prints), TensorFlow Serving's
+  answer is what \`digits predict --json\` prints; ?number=1 reads a whole number
+  per image, as \`digits predict --number --json\` does), TensorFlow Serving's
   /v1/models/NAME:predict, KServe v2's /v2/models/NAME/infer and /metrics.
   NAME is any installed model. Concurrent requests share one model call.
   Ctrl-C lets the requests in flight finish, then stops.

@@ -99,7 +99,7 @@ const commands = [
 		run: ({flags, service}) => evalCommand(service, {model: flags.model, json: Boolean(flags.json), predictions: flags.predictions}),
 	}),
 	command('predict', predictHelp, {
-		flags: {json: {type: 'boolean'}, model: {type: 'string'}, minConfidence: {type: 'string'}},
+		flags: {json: {type: 'boolean'}, model: {type: 'string'}, minConfidence: {type: 'string'}, number: {type: 'boolean'}},
 		input: 'files',
 		async run({flags, input, service}) {
 			if (input.length === 0) throw new UsageError('digits predict needs at least one image file, folder or - (stdin); see `digits predict --help`.');
@@ -108,6 +108,7 @@ const commands = [
 			return predictCommand(service, input, {
 				model: flags.model,
 				json: Boolean(flags.json),
+				number: Boolean(flags.number),
 				minConfidence: flagValue('min-confidence', flags.minConfidence, undefined, text => checkNumberInRange(text, probabilityRange)),
 			});
 		},

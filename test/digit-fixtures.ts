@@ -231,3 +231,23 @@ export async function writeAndReadAll(folder: string, tasks: FixtureTask[], work
 	const byTask = new Map(results.flat().map(result => [`${result.kind}-${result.index}`, result]));
 	return tasks.map(task => byTask.get(`${task.kind}-${task.index}`)!);
 }
+
+/** Where each digit of a number picture was painted: its `size`×`size` square, in the picture's pixels. */
+export type PaintedDigit = {left: number; top: number; size: number};
+
+/**
+ * A number as one picture: MNIST digits (28×28, ink 0..1) side by side, dark on white, each
+ * scaled to `size` px with `gap` px of paper between their squares, so no two touch.
+ */
+export function numberPicture(digits: Float32Array[], {size = 84, gap = 24, margin = 20, ink = [20, 20, 25] as Rgb} = {}): Picture & {painted: PaintedDigit[]} {
+	const width = 2 * margin + digits.length * size + (digits.length - 1) * gap;
+	const height = 2 * margin + size;
+	const alpha = new Float32Array(width * height);
+	const painted = digits.map((digit, index) => {
+		const [left, top] = [margin + index * (size + gap), margin];
+		const scaled = digitInk(digit, size);
+		for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) alpha[(top + y) * width + left + x] = scaled[y * size + x]!;
+		return {left, top, size};
+	});
+	return {width, height, data: paint(width, height, () => [252, 252, 250], alpha, width, 0, 0, ink), mime: 'image/png', painted};
+}

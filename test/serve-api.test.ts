@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {seededRandom} from '../source/random.js';
+import {numberPicture} from './digit-fixtures.js';
 import {temporaryHome} from './helpers.js';
 import {mnistPngs, startServer, untilReady, type Server} from './serve-helpers.js';
 
@@ -105,6 +106,46 @@ describe('POST /api/predict', () => {
 		const badQuery = await post('/api/predict?input=yes', digits[1]!.png, 'image/png');
 		assert.equal(badQuery.status, 400);
 		assert.match(badQuery.body['error'] as string, /querystring/);
+	});
+
+	test('?number=1: each image read as a whole number, its digits with boxes (and with ?input=1 the 28×28 each became); the same status rules', async () => {
+		const {Jimp} = await import('jimp');
+		const {loadMnist} = await import('../source/data/mnist.js');
+		const mnist = await loadMnist('test', {limit: 8});
+		const digit = (index: number) => Float32Array.from(mnist.images.subarray(index * 784, (index + 1) * 784), value => value / 255);
+		const png = async (indices: number[]) => {
+			const picture = numberPicture(indices.map(digit));
+			return {png: new Uint8Array(await new Jimp({width: picture.width, height: picture.height, data: Buffer.from(picture.data)}).getBuffer('image/png')), painted: picture.painted};
+		};
+		const [one, two] = [await png([3, 1, 7]), await png([4, 2])];
+		const raw = await post('/api/predict?number=1', one.png, 'image/png');
+		assert.equal(raw.status, 200);
+		assert.equal(raw.body.length, 1);
+		assert.deepEqual(Object.keys(raw.body[0]!), ['file', 'number', 'confidence', 'digits', 'separators']);
+		assert.equal(raw.body[0]!['number'], [3, 1, 7].map(index => mnist.labels[index]).join(''));
+		const digits = raw.body[0]!['digits'] as Array<Json & {box: {x: number; width: number}}>;
+		assert.deepEqual(Object.keys(digits[0]!), ['digit', 'confidence', 'probabilities', 'box']);
+		digits.forEach((each, i) => assert.ok(each.box.x >= one.painted[i]!.left && each.box.x + each.box.width <= one.painted[i]!.left + one.painted[i]!.size + 1));
+		const form = new FormData();
+		form.append('file', new Blob([one.png], {type: 'image/png'}), 'a.png');
+		form.append('file', new Blob([two.png], {type: 'image/png'}), 'b.png');
+		form.append('file', new Blob(['hello'], {type: 'text/plain'}), 'notes.txt');
+		const multi = await call('/api/predict?number=1&input=1', {method: 'POST', body: form});
+		assert.equal(multi.status, 200);
+		assert.deepEqual(multi.body.map(item => item['number'] ?? item['error']), [raw.body[0]!['number'], [4, 2].map(index => mnist.labels[index]).join(''), 'notes.txt is not an image (it is a text file); give a PNG, JPEG, BMP, GIF or TIFF file.']);
+		for (const each of multi.body[1]!['digits'] as Array<{input: number[]; digit: number}>) {
+			assert.equal(each.input.length, 784);
+			assert.ok(each.input.every(value => value >= 0 && value <= 1) && each.input.some(value => value > 0.5));
+		}
+		// The 28×28 of a digit is the one a single-digit request of that digit alone gives the model.
+		const alone = (await post('/api/predict?input=1', (await png([3])).png, 'image/png')).body[0]!['input'] as number[];
+		const inNumber = (multi.body[0]!['digits'] as Array<{input: number[]}>)[0]!.input;
+		const difference = Math.max(...inNumber.map((value, i) => Math.abs(value - alone[i]!)));
+		assert.ok(difference < 0.05, `the same normalization (largest difference ${difference})`);
+		const empty = new Uint8Array(await new Jimp({width: 40, height: 40, color: 0xffffffff}).getBuffer('image/png'));
+		assert.deepEqual((await post('/api/predict?number=1', empty, 'image/png')).body, [{file: null, error: 'no digit found'}]);
+		assert.equal((await call('/api/predict?number=1', {method: 'POST'})).status, 400);
+		assert.equal((await post('/api/predict?number=2', one.png, 'image/png')).status, 400);
 	});
 
 	test('the model list, a description and the test-set evaluation the page shows', async () => {

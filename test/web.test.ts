@@ -9,7 +9,7 @@ import {after, before, describe, test} from 'node:test';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {loadMnist} from '../source/data/mnist.js';
 import {writeGrayPng} from '../source/image/load.js';
-import {digitInk} from './digit-fixtures.js';
+import {digitInk, numberPicture, writePicture} from './digit-fixtures.js';
 import {builtBin, temporaryHome} from './helpers.js';
 
 const executablePath = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {encoding: 'utf8'}).stdout.trim().split('\n')[0];
@@ -71,6 +71,35 @@ async function drawSeven(page: Page): Promise<void> {
 
 const settled = (page: Page) => page.locator('#answer[aria-busy="false"]').waitFor();
 
+type Stroke = Array<readonly [number, number]>;
+/** Digits as pen strokes around their center, in shares of the wide pad (x) and of its height (y). */
+const glyphs: Record<string, Stroke[]> = {
+	'1': [[[0, -0.3], [0, 0.3]]],
+	'7': [[[-0.06, -0.28], [0.06, -0.28], [0, 0], [-0.03, 0.3]]],
+	'4': [[[-0.01, -0.3], [-0.06, 0.08], [0.06, 0.08]], [[0.035, -0.12], [0.035, 0.32]]],
+	'0': [Array.from({length: 25}, (_, i) => [0.055 * Math.sin((i / 24) * 2 * Math.PI), -0.28 * Math.cos((i / 24) * 2 * Math.PI)] as const)],
+};
+
+/** Writes `text` on the number pad with real pointer events, its digits a fifth of the pad apart, and waits for the answer to all of it. */
+async function writeNumber(page: Page, text: string): Promise<number[]> {
+	const box = (await page.locator('#pad').boundingBox())!;
+	const centers = [...text].map((_, i) => 0.2 + i * 0.2);
+	for (const [i, character] of [...text].entries()) {
+		for (const [first, ...rest] of glyphs[character]!) {
+			const at = ([x, y]: readonly [number, number]) => [box.x + (centers[i]! + x) * box.width, box.y + (0.5 + y) * box.height] as const;
+			await page.mouse.move(...at(first!));
+			await page.mouse.down();
+			for (const point of rest) await page.mouse.move(...at(point), {steps: 6});
+			await page.mouse.up();
+		}
+	}
+	await page.locator('#number-answer[aria-busy="false"]').waitFor();
+	return centers;
+}
+
+/** Whether the page scrolls sideways: its width against the window's. */
+const sideways = (page: Page) => page.evaluate(() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth}));
+
 /** How many of the 28×28 pixels of "what the model sees" are lit. */
 async function litPixels(page: Page, selector: string): Promise<number> {
 	return page.locator(selector).evaluate((canvas: HTMLCanvasElement) => {
@@ -85,6 +114,7 @@ describe('the web page', {skip: missing}, () => {
 	let url: string;
 	let seven: string;
 	let broken: string;
+	let numberFile: {file: string; number: string};
 
 	before(async () => {
 		browser = await chromium.launch({executablePath, args: ['--no-sandbox']});
@@ -97,6 +127,11 @@ describe('the web page', {skip: missing}, () => {
 		await writeGrayPng(seven, {width: 112, height: 112, data: ink.map(value => 1 - value)});
 		broken = path.join(home, 'broken.png');
 		fs.writeFileSync(broken, 'this is not a picture\n');
+		// Three MNIST test digits side by side (labels 2, 0, 4: a leading digit, a zero inside).
+		const digits = await loadMnist('test', {limit: 5});
+		const indices = [1, 3, 4];
+		const picture = numberPicture(indices.map(index => Float32Array.from(digits.images.subarray(index * 784, (index + 1) * 784), value => value / 255)));
+		numberFile = {file: await writePicture(home, 'number', picture), number: indices.map(index => digits.labels[index]).join('')};
 	});
 
 	after(async () => {
@@ -186,6 +221,71 @@ describe('the web page', {skip: missing}, () => {
 			await page.goto(`${url}#${tab}`);
 			if (tab === 'model') await page.locator('table.confusion').waitFor({timeout: 120_000});
 			const {scroll, client} = await page.evaluate(() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth}));
+			assert.ok(scroll <= client, `#${tab} is ${scroll} px wide in a ${client} px window`);
+		}
+		assert.deepEqual(errors, []);
+	});
+
+	test('number mode: 1704 written on the wide pad reads 1704, a box over each digit where it was written, each digit\'s 28×28; N goes back', async () => {
+		const {page, errors} = await open(url);
+		await page.getByRole('button', {name: /^Number/}).click();
+		assert.equal(await page.locator('#mode-number').getAttribute('aria-pressed'), 'true');
+		assert.equal(await page.locator('#pad').evaluate((canvas: HTMLCanvasElement) => canvas.width / canvas.height), 2.5);
+		assert.ok(await page.locator('#answer').isHidden());
+		const centers = await writeNumber(page, '1704');
+		assert.equal(await page.locator('#number-value').textContent(), '1704');
+		assert.match((await page.locator('#number-confidence').textContent())!, /^\d+\.\d% sure$/);
+		// The boxes lie over the digits in order, each around the place its strokes were drawn.
+		const pad = (await page.locator('#pad').boundingBox())!;
+		const boxes = page.locator('#pad-boxes .digit-box');
+		assert.deepEqual(await boxes.locator('.digit-box-label').allTextContents(), ['1', '7', '0', '4']);
+		for (const [i, center] of centers.entries()) {
+			const box = (await boxes.nth(i).boundingBox())!;
+			const x = pad.x + center * pad.width;
+			assert.ok(box.x < x && box.x + box.width > x && box.y > pad.y && box.y + box.height < pad.y + pad.height, `box ${i} ${JSON.stringify(box)} holds x = ${x}`);
+		}
+		assert.equal(await page.locator('#number-digits li').count(), 4);
+		for (let i = 0; i < 4; i++) assert.ok((await litPixels(page, `#number-digits li:nth-child(${i + 1}) canvas`)) > 20, `digit ${i}'s 28×28 is drawn`);
+		// Undo takes back the 4's stem (its last stroke): the number is read again.
+		await page.keyboard.press('Backspace');
+		await page.locator('#number-answer[aria-busy="false"]').waitFor();
+		assert.equal(await page.locator('#pad-boxes .digit-box').count(), 4);
+		// The key N goes back to one digit: the square pad, empty, and the digit's answer.
+		await page.keyboard.press('n');
+		assert.equal(await page.locator('#mode-digit').getAttribute('aria-pressed'), 'true');
+		assert.equal(await page.locator('#pad').evaluate((canvas: HTMLCanvasElement) => canvas.width / canvas.height), 1);
+		assert.equal(await page.locator('#pad-boxes .digit-box').count(), 0);
+		await drawSeven(page);
+		assert.equal(await page.locator('#answer-digit').textContent(), '7');
+		assert.deepEqual(errors, []);
+	});
+
+	test('number mode uploads: a picture of a number reads as that number, a broken file says why; the mode is kept for the tab', async () => {
+		const {page, errors} = await open(`${url}#upload`);
+		await page.keyboard.press('n');
+		assert.equal(await page.locator('#drop-title').textContent(), 'Choose pictures of numbers');
+		await page.setInputFiles('#upload-input', [numberFile.file, broken]);
+		await page.locator('#upload-results li').nth(1).waitFor();
+		const [good, bad] = [page.locator('#upload-results li').nth(0), page.locator('#upload-results li').nth(1)];
+		assert.equal(await good.locator('.row-digit').textContent(), numberFile.number);
+		assert.equal(await good.locator('.seen-strip canvas').count(), numberFile.number.length);
+		assert.match((await good.locator('.verdict').textContent())!, /sure|Not sure/);
+		assert.match((await bad.locator('.error').textContent())!, /broken\.png/);
+		assert.equal(await page.locator('#upload-status').textContent(), '1 of 2 read.');
+		await page.reload();
+		await page.locator('#model-picker:enabled').waitFor();
+		assert.equal(await page.locator('#mode-number').getAttribute('aria-pressed'), 'true');
+		assert.deepEqual(errors, []);
+	});
+
+	test('number mode at a phone\'s width (375 px): the pad fits, and neither tab scrolls sideways', async () => {
+		const {page, errors} = await open(url, {width: 375, height: 740});
+		await page.getByRole('button', {name: /^Number/}).click();
+		await writeNumber(page, '170');
+		assert.equal(await page.locator('#number-value').textContent(), '170');
+		for (const tab of ['draw', 'upload']) {
+			await page.goto(`${url}#${tab}`);
+			const {scroll, client} = await sideways(page);
 			assert.ok(scroll <= client, `#${tab} is ${scroll} px wide in a ${client} px window`);
 		}
 		assert.deepEqual(errors, []);

@@ -1,28 +1,36 @@
 // digits' own API: `POST /api/predict` answers exactly as `digits predict --json` does (an
-// array, one entry per image), and the model list, descriptions and evaluations the page shows.
+// array, one entry per image; with ?number=1 as `digits predict --number --json`), and the
+// model list, descriptions and evaluations the page shows.
 import type {FastifyInstance, FastifyRequest} from 'fastify';
 import {imagePixels} from '../digit-size.js';
-import {prepareImage, type Prepared} from '../image/prepare.js';
+import type {NumberDigit, NumberReading} from '../image/number.js';
+import {prepareImage, readNumberImage, type Prepared} from '../image/prepare.js';
 import {predictions, type Prediction} from '../model/inference.js';
 import {RequestError} from './request-error.js';
 import type {ServerContext} from './server.js';
 
 type Upload = {file: string | null; bytes: Uint8Array};
 type Outcome = ({file: string | null} & Prediction & {input?: number[]}) | {file: string | null; error: string};
+type NumberOutcome = ({file: string | null} & NumberReading & {digits: Array<NumberDigit & {input?: number[]}>}) | {file: string | null; error: string};
 
 const nameParam = {type: 'object', properties: {name: {type: 'string', minLength: 1, maxLength: 64}}, required: ['name']} as const;
 const predictQuery = {
 	type: 'object',
-	properties: {model: {type: 'string', minLength: 1, maxLength: 64}, input: {type: 'string', enum: ['0', '1', 'true', 'false']}},
+	properties: {
+		model: {type: 'string', minLength: 1, maxLength: 64},
+		input: {type: 'string', enum: ['0', '1', 'true', 'false']},
+		number: {type: 'string', enum: ['0', '1', 'true', 'false']},
+	},
 	additionalProperties: false,
 } as const;
 
 export function apiRoutes(app: FastifyInstance, context: ServerContext): void {
 	const {catalog} = context;
-	app.post<{Querystring: {model?: string; input?: string}}>('/api/predict', {schema: {querystring: predictQuery}}, async request => {
+	app.post<{Querystring: {model?: string; input?: string; number?: string}}>('/api/predict', {schema: {querystring: predictQuery}}, async request => {
 		const model = catalog.resolve(request.query.model);
 		const uploads = request.isMultipart() ? await formFiles(request) : [rawBody(request.body)];
-		return predictUploads(context, uploads, model, request.query.input === '1' || request.query.input === 'true');
+		const withInput = yes(request.query.input);
+		return yes(request.query.number) ? readNumbers(context, uploads, model, withInput) : predictUploads(context, uploads, model, withInput);
 	});
 	app.get('/api/models', async () => catalog.list());
 	app.get<{Params: {name: string}}>('/api/models/:name', {schema: {params: nameParam}}, async request => {
@@ -31,6 +39,11 @@ export function apiRoutes(app: FastifyInstance, context: ServerContext): void {
 	});
 	app.get<{Params: {name: string}}>('/api/models/:name/evaluation', {schema: {params: nameParam}}, async request => catalog.evaluation(catalog.resolve(request.params.name)));
 }
+
+const yes = (value: string | undefined) => value === '1' || value === 'true';
+
+/** What the model saw, to three places (a sixth of the digits, the same picture). */
+const inputValues = (pixels: Float32Array) => Array.from(pixels, value => Math.round(value * 1000) / 1000);
 
 function rawBody(body: unknown): Upload {
 	if (!(body instanceof Uint8Array) || body.byteLength === 0) {
@@ -67,10 +80,29 @@ async function predictUploads(context: ServerContext, uploads: Upload[], model: 
 		const file = uploads[i]!.file;
 		if (!item.pixels) return {file, error: item.error};
 		const outcome: Outcome = {file, ...answers[next++]!};
-		// What the model saw, to three places (a sixth of the digits, the same picture).
-		if (withInput) outcome.input = Array.from(item.pixels, value => Math.round(value * 1000) / 1000);
+		if (withInput) outcome.input = inputValues(item.pixels);
 		return outcome;
 	});
+}
+
+/**
+ * `?number=1`: each upload read as one number, as `digits predict --number` reads a file; the
+ * digits of one upload go through the batcher together (and join other requests' calls).
+ */
+async function readNumbers(context: ServerContext, uploads: Upload[], model: string, withInput: boolean): Promise<NumberOutcome[]> {
+	return Promise.all(
+		uploads.map(async ({file, bytes}): Promise<NumberOutcome> => {
+			let seen: Float32Array = new Float32Array(0);
+			const read = await readNumberImage(bytes, file ?? 'The uploaded image', async images => {
+				seen = images;
+				await context.catalog.load(model);
+				return predictions(await context.batcher.run(images, model));
+			});
+			if (!read.reading) return {file, error: read.error};
+			const digits = read.reading.digits.map((digit, i) => (withInput ? {...digit, input: inputValues(seen.subarray(i * imagePixels, (i + 1) * imagePixels))} : digit));
+			return {file, ...read.reading, digits};
+		}),
+	);
 }
 
 /** The model's probabilities for images of 784 floats, through the batcher (the model loaded first). */

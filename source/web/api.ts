@@ -1,6 +1,6 @@
 // The page's one way to the server: every call carries this tab's model choice and token,
 // and a 401 asks for the token (once for all the calls waiting on it), then tries again.
-import type {Evaluation, ModelDescription, ModelList, Outcome} from './types.js';
+import type {Evaluation, ModelDescription, ModelList, NumberOutcome, Outcome} from './types.js';
 
 const tokenKey = 'digits.token';
 const modelKey = 'digits.model';
@@ -65,11 +65,26 @@ export async function predictImage(image: Blob): Promise<Outcome> {
 	return answers[0]!;
 }
 
-/** Several files in one multipart form: one outcome each, in order. */
-export async function predictFiles(files: File[]): Promise<Outcome[]> {
+/** A drawing of a whole number as the raw body; each digit comes with the 28×28 the model saw. */
+export async function readNumberImage(image: Blob): Promise<NumberOutcome> {
+	const answers = await call<NumberOutcome[]>(withModel('/api/predict', {input: '1', number: '1'}), {method: 'POST', body: image, headers: {'Content-Type': image.type || 'application/octet-stream'}});
+	return answers[0]!;
+}
+
+function filesForm(files: File[]): FormData {
 	const form = new FormData();
 	for (const file of files) form.append('file', file, file.name);
-	return call<Outcome[]>(withModel('/api/predict', {input: '1'}), {method: 'POST', body: form});
+	return form;
+}
+
+/** Several files in one multipart form: one outcome each, in order. */
+export async function predictFiles(files: File[]): Promise<Outcome[]> {
+	return call<Outcome[]>(withModel('/api/predict', {input: '1'}), {method: 'POST', body: filesForm(files)});
+}
+
+/** Several pictures of numbers in one multipart form: one number (or failure) each, in order. */
+export async function readNumberFiles(files: File[]): Promise<NumberOutcome[]> {
+	return call<NumberOutcome[]>(withModel('/api/predict', {input: '1', number: '1'}), {method: 'POST', body: filesForm(files)});
 }
 
 export const listModels = () => call<ModelList>('/api/models');

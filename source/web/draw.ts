@@ -4,7 +4,7 @@
 
 type Point = {x: number; y: number};
 
-/** Brush width as a share of the pad's side: about MNIST's stroke once the digit is scaled to 20 px. */
+/** Brush width as a share of the pad's height: about MNIST's stroke once a digit as tall as the pad is scaled to 20 px. */
 const brushShare = 0.065;
 const minInterval = 100;
 
@@ -56,6 +56,18 @@ export class DrawingPad {
 		this.request();
 	}
 
+	/** A new width in the canvas's own pixels (a wider pad for a number); the drawing starts over. */
+	resize(width: number): void {
+		if (this.canvas.width === width) return;
+		this.canvas.width = width;
+		this.clear();
+	}
+
+	/** The canvas's size in its own pixels: what the boxes of an answer are measured in. */
+	get size(): {width: number; height: number} {
+		return {width: this.canvas.width, height: this.canvas.height};
+	}
+
 	private down(event: PointerEvent): void {
 		if (event.button !== 0) return;
 		event.preventDefault();
@@ -95,7 +107,7 @@ export class DrawingPad {
 		// An opaque black ground: the server composites transparency on white, which would hide white ink.
 		context.fillStyle = '#000';
 		context.fillRect(0, 0, canvas.width, canvas.height);
-		const width = canvas.width * brushShare;
+		const width = canvas.height * brushShare;
 		Object.assign(context, {lineCap: 'round', lineJoin: 'round', lineWidth: width, strokeStyle: '#fff', fillStyle: '#fff', shadowColor: '#fff', shadowBlur: width / 3});
 		for (const stroke of this.strokes) {
 			const [first, ...rest] = stroke;

@@ -7,7 +7,7 @@ import {failed, type Outcome, type Prediction} from './types.js';
 const sureEnough = 0.6;
 
 /** "Not sure: A or B?" with the two most probable digits, when the answer is not sure enough. */
-export function doubt({confidence, probabilities}: Prediction): string | undefined {
+export function doubt({confidence, probabilities}: Pick<Prediction, 'confidence' | 'probabilities'>): string | undefined {
 	if (confidence >= sureEnough) return undefined;
 	const [best, second] = probabilities
 		.map((p, digit) => ({p, digit}))

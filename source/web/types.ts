@@ -4,7 +4,14 @@ export type Prediction = {file: string | null; digit: number; confidence: number
 export type Failure = {file: string | null; error: string};
 export type Outcome = Prediction | Failure;
 
-export const failed = (outcome: Outcome): outcome is Failure => 'error' in outcome;
+export const failed = (outcome: Outcome | NumberOutcome): outcome is Failure => 'error' in outcome;
+
+/** A rectangle in the sent picture's pixels, from its top-left corner. */
+export type Box = {x: number; y: number; width: number; height: number};
+export type NumberDigit = {digit: number; confidence: number; probabilities: number[]; box: Box; input?: number[]};
+/** `?number=1`: the digits of one picture, left to right; `confidence` is the product of theirs. */
+export type NumberReading = {file: string | null; number: string; confidence: number; digits: NumberDigit[]; separators: Array<{separator: string; box: Box}>};
+export type NumberOutcome = NumberReading | Failure;
 
 export type ModelSummary = {name: string; preset: string; testAccuracy: number | null; createdAt: string | null; isDefault: boolean; shipped: boolean};
 export type ModelList = {defaultModel: string; models: ModelSummary[]};
