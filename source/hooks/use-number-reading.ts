@@ -7,7 +7,8 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import {readNumber, type Classify, type NumberReading} from '../image/number.js';
 import {predictions} from '../model/inference.js';
 import {canvasWidth, enoughInk} from '../sketch/canvas.js';
-import {imageSide} from '../digit-size.js';
+import type {GrayImage} from '../image/load.js';
+import {imagePixels, imageSide} from '../digit-size.js';
 import type {Predict} from './use-sketch-prediction.js';
 
 export type NumberSketchReading = {
@@ -67,4 +68,27 @@ export function useNumberReading(pixels: Float32Array, strokes: number, predict:
 	}, []);
 
 	return {...result, readNow: read};
+}
+
+/**
+ * A picture read as a number, for the Load image screen: when it holds several digits they go
+ * to the model in one call; when it holds one, the model is not asked here (`several` false):
+ * its box is kept, and `oneDigit` adds the whole picture's reading, so a picture of one digit
+ * still costs one model call.
+ */
+export async function readPicture(image: GrayImage, predict: Predict): Promise<{reading: NumberReading | null; several: boolean}> {
+	let several = true;
+	const reading = await readNumber(image, async images => {
+		if (images.length > imagePixels) return predictions(await predict(images));
+		several = false;
+		return [{digit: 0, confidence: 0, probabilities: []}];
+	});
+	return {reading, several};
+}
+
+/** A one-digit reading with the whole picture's prediction in place of its own. */
+export function oneDigit(reading: NumberReading, probabilities: Float32Array): NumberReading {
+	const [prediction] = predictions(probabilities);
+	const digits = reading.digits.map(digit => ({...digit, ...prediction!}));
+	return {...reading, number: digits.map(digit => digit.digit).join(''), confidence: prediction!.confidence, digits};
 }

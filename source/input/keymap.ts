@@ -148,6 +148,7 @@ export const keymaps = {
 		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up one folder (from the recent files: back to the folder)'},
 		{command: 'type', keys: ['tab', 'o'], help: 'type a path (Tab completes it, ~ is your home folder)', hint: 'path'},
 		{command: 'recent', keys: ['r'], help: 'show the recently opened files (r again: the folder)', hint: 'recent'},
+		{command: 'number', keys: ['m'], help: 'read the picture as one digit or as a number (several digits: a number at first)', hint: 'number'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
 	],
 	loadImageField: [

@@ -8,6 +8,9 @@ import type {Tone} from './cells.js';
 import {mergeSegments, type DigitLine, type DigitSegment} from './digit.js';
 import {UNSURE_BELOW} from './probability-bars.js';
 import {renderCanvas, type CanvasRenderOptions} from './sketch-canvas.js';
+import {previewSize, renderPreview} from './load-image.js';
+import type {GrayImage} from '../image/load.js';
+import type {ColorLevel} from './digit.js';
 import {imageSide} from '../digit-size.js';
 
 /** A cell of a half-block picture: its column, and its row (two pixel rows each). */
@@ -117,4 +120,24 @@ export function renderNumberCanvas(pixels: Float32Array, boxes: readonly Box[], 
 	const cursor = ({column, row}: Cell) => options.cursor?.x === column && Math.floor(options.cursor.y / 2) === row;
 	const color = options.colorLevel === 'none' || options.ascii ? undefined : options.boxColor;
 	return overlayMarks(lines, marks, {color, keep: cell => inked(cell) || cursor(cell)});
+}
+
+/** A picture shrunk into `columns` × `rows` cells as renderPreview draws it, with each digit's box (in the picture's pixels) over it. */
+export function previewWithBoxes(image: GrayImage, boxes: readonly Box[], columns: number, rows: number, options: {colorLevel: ColorLevel; ascii: boolean; boxColor?: string}): DigitLine[] {
+	const lines = renderPreview(image, columns, rows, options);
+	const size = previewSize(image.width, image.height, columns, rows);
+	const marks = boxOutlines(boxes, size.width, size.height / 2, {scale: size.width / image.width, ascii: options.ascii});
+	return overlayMarks(lines, marks, {color: options.colorLevel === 'none' || options.ascii ? undefined : options.boxColor});
+}
+
+/** Each digit and its confidence ("3 97.1%"), as many to a line of `width` as fit. */
+export function digitList(digits: ReadonlyArray<{digit: number; confidence: number}>, width: number): string[] {
+	const lines: string[] = [];
+	for (const digit of digits) {
+		const entry = `${digit.digit} ${(digit.confidence * 100).toFixed(1)}%${digit.confidence < UNSURE_BELOW ? '?' : ''}`;
+		const last = lines.at(-1);
+		if (last !== undefined && last.length + 3 + entry.length <= width) lines[lines.length - 1] = `${last}   ${entry}`;
+		else lines.push(entry);
+	}
+	return lines;
 }
