@@ -90,3 +90,20 @@ test('number mode at 80×24: three digits drawn apart get three boxes, their rea
 	await press(keys.escape);
 	await frame(text => text.includes('home'));
 });
+
+test('the mouse paints anywhere on the wide canvas, past the digit pad\'s 28 pixels', async () => {
+	const service = placeService();
+	const {app, frame, press} = openSketch(service);
+	await frame(text => text.includes('draw a digit'));
+	await press('m');
+	await frame(text => text.includes('draw a number'));
+	// Canvas pixels start at column 3, row 3 (1-based), one column per pixel: a stroke down column 62 is pixel 59.
+	app.stdin.write('\u001B[<0;62;4M');
+	await new Promise(resolve => setTimeout(resolve, 20));
+	app.stdin.write('\u001B[<32;62;14M');
+	await new Promise(resolve => setTimeout(resolve, 20));
+	app.stdin.write('\u001B[<0;62;14m');
+	const read = await frame(text => text.includes('reads 1') && corners(text) === 1);
+	assert.match(read, /pen up 59,/);
+	assert.deepEqual(service.batches, [1]);
+});
