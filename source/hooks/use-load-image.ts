@@ -1,12 +1,15 @@
 // Reading a picked image file and what the model makes of it: the file is read and checked
 // (image/load.ts), goes through the one preprocessing pipeline, then to the model service.
 // The newest pick wins: a slow file or prediction never overwrites a later one. Every file
-// that could be read goes to the front of the recent-files list.
+// that could be read goes to the front of the recent-files list. The picture is read as a
+// number too (use-number-reading.ts): its digits' boxes, and each digit when there are several.
 import {useCallback, useRef, useState} from 'react';
 import {ImageFileError, readImageFile, type LoadedImage} from '../image/load.js';
 import {preprocessForModel} from '../image/preprocess.js';
 import {readRecentFiles, rememberRecentFile} from '../image/recent-files.js';
 import type {Tone} from '../render/cells.js';
+import type {NumberReading} from '../image/number.js';
+import {oneDigit, readPicture} from './use-number-reading.js';
 import type {Predict} from './use-sketch-prediction.js';
 
 /** A one-sentence message under the screen's parts. */
@@ -19,6 +22,9 @@ export type OpenedImage = {
 	seen: Float32Array | null;
 	probabilities: Float32Array | null;
 	error?: string;
+	/** The picture read as a number (one digit: the whole picture's reading in its box); absent until read. */
+	number?: NumberReading | null;
+	numberError?: string;
 };
 
 export type LoadImage = {
@@ -53,10 +59,7 @@ export function useLoadImage(predict: Predict, onMessage: (message: LoadImageMes
 						return;
 					}
 					setOpened({file, image, seen, probabilities: null});
-					predict(seen).then(
-						probabilities => current() && setOpened({file, image, seen, probabilities}),
-						(error: Error) => current() && setOpened({file, image, seen, probabilities: null, error: error.message}),
-					);
+					readBoth(image, seen, predict, update => current() && setOpened(previous => previous && {...previous, ...update}));
 				},
 				(error: Error) => {
 					if (!current()) return;
@@ -70,4 +73,17 @@ export function useLoadImage(predict: Predict, onMessage: (message: LoadImageMes
 		[predict, onMessage],
 	);
 	return {opened, reading, recent, open};
+}
+
+/** The picture read as one digit and as a number, each result handed to `update` as it comes. */
+function readBoth(image: LoadedImage, seen: Float32Array, predict: Predict, update: (part: Partial<OpenedImage>) => void): void {
+	const single = predict(seen);
+	single.then(
+		probabilities => update({probabilities}),
+		(error: Error) => update({error: error.message}),
+	);
+	Promise.all([single, readPicture(image, predict)]).then(
+		([probabilities, {reading, several}]) => update({number: several || !reading ? reading : oneDigit(reading, probabilities)}),
+		(error: Error) => update({number: null, numberError: error.message}),
+	);
 }

@@ -6,7 +6,7 @@ import {useCallback} from 'react';
 import {readImageFile, writeGrayPng} from '../image/load.js';
 import {expandHome} from '../image/path-completion.js';
 import {preprocessForModel} from '../image/preprocess.js';
-import {canvasFromPicture} from '../sketch/canvas.js';
+import {canvasFromPicture, canvasWidth} from '../sketch/canvas.js';
 import {imageSide} from '../digit-size.js';
 import {writeFailure} from '../output-files.js';
 
@@ -22,7 +22,7 @@ export function useSketchFiles(directory: string, onMessage: (message: FileMessa
 	const save = useCallback(
 		(pixels: Float32Array) => {
 			const file = path.resolve(directory, sketchFileName(new Date()));
-			writeGrayPng(file, {width: imageSide, height: imageSide, data: pixels}).then(
+			writeGrayPng(file, {width: canvasWidth(pixels), height: imageSide, data: pixels}).then(
 				() => onMessage({text: `saved ${file}`, tone: 'ok'}),
 				(error: Error) => onMessage({text: `could not save in ${path.dirname(file)}: ${writeFailure(error) ?? error.message}`, tone: 'bad'}),
 			);

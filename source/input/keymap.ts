@@ -122,11 +122,12 @@ export const keymaps = {
 		{command: 'smallerBrush', keys: ['['], help: 'smaller or bigger brush (mouse: the wheel)'},
 		{command: 'biggerBrush', keys: [']']},
 		{command: 'clear', keys: ['c'], help: 'clear the canvas'},
-		{command: 'undo', keys: ['z'], help: 'undo the last stroke', hint: 'undo'},
-		{command: 'redo', keys: ['ctrl+r'], help: 'redo'},
+		{command: 'undo', keys: ['z'], help: 'undo the last stroke, redo it', hint: 'undo'},
+		{command: 'redo', keys: ['ctrl+r']},
 		{command: 'predict', keys: ['return'], help: 'predict now'},
 		{command: 'save', keys: ['s'], help: 'save the sketch as digit-<yyyymmdd-hhmmss>.png here'},
 		{command: 'open', keys: ['o'], help: 'open an image into the canvas (Tab completes its path)'},
+		{command: 'mode', keys: ['m'], help: 'number mode: read a whole number (m again: one digit)', hint: 'number'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
 	],
 	sketchField: [
@@ -147,6 +148,7 @@ export const keymaps = {
 		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up one folder (from the recent files: back to the folder)'},
 		{command: 'type', keys: ['tab', 'o'], help: 'type a path (Tab completes it, ~ is your home folder)', hint: 'path'},
 		{command: 'recent', keys: ['r'], help: 'show the recently opened files (r again: the folder)', hint: 'recent'},
+		{command: 'number', keys: ['m'], help: 'read the picture as one digit or as a number (several digits: a number at first)', hint: 'number'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
 	],
 	loadImageField: [

@@ -1,4 +1,5 @@
-// The sketch canvas as text: 28×28 pixels in 28×14 cells with half blocks, or at twice the
+// The sketch canvas as text (28 rows; 28 pixels wide, or wider for a number): 28×28 pixels
+// in 28×14 cells with half blocks, or at twice the
 // size (two columns × one row per pixel) for finer mouse work; a character ramp without
 // color or UTF-8. The keyboard cursor is a colored pixel, or a letter without color.
 import {clamp, grayColor, mergeSegments, rampCharacter, type ColorLevel, type DigitLine, type DigitSegment} from './digit.js';
@@ -19,7 +20,8 @@ export type CanvasRenderOptions = {
 const shades = [' ', '░', '▒', '▓', '█'];
 
 export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOptions): DigitLine[] {
-	const at = (x: number, y: number) => clamp(pixels[y * imageSide + x] ?? 0);
+	const width = pixels.length / imageSide;
+	const at = (x: number, y: number) => clamp(pixels[y * width + x] ?? 0);
 	const isCursor = (x: number, y: number) => options.cursor?.x === x && options.cursor.y === y;
 	const colored = options.colorLevel !== 'none' && !options.ascii && options.cursorColor !== undefined;
 	const letter = options.cursorLetter ?? 'o';
@@ -27,7 +29,7 @@ export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOpt
 	if (options.scale === 2) {
 		for (let y = 0; y < imageSide; y++) {
 			const cells: DigitSegment[] = [];
-			for (let x = 0; x < imageSide; x++) {
+			for (let x = 0; x < width; x++) {
 				const value = at(x, y);
 				if (isCursor(x, y)) cells.push(colored ? {text: '  ', bg: options.cursorColor} : {text: letter + letter});
 				else if (options.ascii) cells.push({text: rampCharacter(value).repeat(2)});
@@ -40,7 +42,7 @@ export function renderCanvas(pixels: ArrayLike<number>, options: CanvasRenderOpt
 	}
 	for (let y = 0; y < imageSide; y += 2) {
 		const cells: DigitSegment[] = [];
-		for (let x = 0; x < imageSide; x++) {
+		for (let x = 0; x < width; x++) {
 			const upper = at(x, y);
 			const lower = at(x, y + 1);
 			const cursorUp = isCursor(x, y);

@@ -1,4 +1,5 @@
-// The sketch pad's canvas as plain data: 28×28 ink levels (0 = paper, 1 = full ink), a round
+// The sketch pad's canvas as plain data: 28 rows of ink levels (0 = paper, 1 = full ink), 28
+// pixels wide for a digit and wider for a number (the width is the pixel count / 28), a round
 // brush with a soft, anti-aliased edge like the pen strokes MNIST was scanned from, lines
 // drawn as closely spaced dabs, and stroke-by-stroke undo and redo.
 import {imageSide} from '../digit-size.js';
@@ -12,9 +13,14 @@ export const defaultBrush = 2;
 export type Point = {x: number; y: number};
 export type BrushMode = 'paint' | 'erase';
 
-/** An empty canvas. */
-export function blankCanvas(): Float32Array {
-	return new Float32Array(imageSide * imageSide);
+/** An empty canvas, `width` pixels wide (28 rows tall). */
+export function blankCanvas(width: number = imageSide): Float32Array {
+	return new Float32Array(width * imageSide);
+}
+
+/** A canvas's width in pixels: every canvas is 28 rows tall. */
+export function canvasWidth(pixels: ArrayLike<number>): number {
+	return pixels.length / imageSide;
 }
 
 /** How much of a pixel whose center is `distance` from the brush's center the brush covers: 1 inside, a 1-px ramp at the edge. */
@@ -30,15 +36,16 @@ export function pixelCenter(x: number, y: number): Point {
 /** Paints (or erases) one dab centered at `at` (pixel units; pixel i spans i..i+1), in place. */
 export function dabInto(pixels: Float32Array, at: Point, radius: number, mode: BrushMode): void {
 	const reach = radius + 0.5;
+	const width = canvasWidth(pixels);
 	const left = Math.max(0, Math.floor(at.x - reach));
-	const right = Math.min(imageSide - 1, Math.ceil(at.x + reach));
+	const right = Math.min(width - 1, Math.ceil(at.x + reach));
 	const top = Math.max(0, Math.floor(at.y - reach));
 	const bottom = Math.min(imageSide - 1, Math.ceil(at.y + reach));
 	for (let y = top; y <= bottom; y++) {
 		for (let x = left; x <= right; x++) {
 			const amount = coverage(Math.hypot(x + 0.5 - at.x, y + 0.5 - at.y), radius);
 			if (amount <= 0) continue;
-			const i = y * imageSide + x;
+			const i = y * width + x;
 			// Max (not sum): a stroke crossing itself or slowing down does not darken.
 			pixels[i] = mode === 'paint' ? Math.max(pixels[i]!, amount) : Math.min(pixels[i]!, 1 - amount);
 		}
@@ -59,8 +66,8 @@ export type Drawing = {pixels: Float32Array; undo: readonly Float32Array[]; redo
 
 const HISTORY = 200;
 
-export function emptyDrawing(): Drawing {
-	return {pixels: blankCanvas(), undo: [], redo: []};
+export function emptyDrawing(width: number = imageSide): Drawing {
+	return {pixels: blankCanvas(width), undo: [], redo: []};
 }
 
 /** Starts a stroke: the canvas as it is now becomes one undo step. */
@@ -78,6 +85,16 @@ export function drawOn(drawing: Drawing, draw: (pixels: Float32Array) => void): 
 /** Replaces the canvas as one undoable step (clear, open a file). */
 export function replaceCanvas(drawing: Drawing, pixels: Float32Array): Drawing {
 	return {...beginStroke(drawing), pixels};
+}
+
+/** `pixels` (any width, 28 rows) on a blank canvas `width` wide, from its left edge; cut on the right when wider. */
+export function fitCanvas(pixels: Float32Array, width: number): Float32Array {
+	const from = canvasWidth(pixels);
+	if (from === width) return pixels;
+	const fitted = blankCanvas(width);
+	const columns = Math.min(from, width);
+	for (let y = 0; y < imageSide; y++) fitted.set(pixels.subarray(y * from, y * from + columns), y * width);
+	return fitted;
 }
 
 export function undo(drawing: Drawing): Drawing {
@@ -108,11 +125,12 @@ export const leastInk = {pixels: 8, span: 4} as const;
 /** Whether the sketch holds enough ink to be read as a digit (see leastInk). */
 export function enoughInk(pixels: Float32Array): boolean {
 	let count = 0;
-	let [left, right, top, bottom] = [imageSide, -1, imageSide, -1];
+	const width = canvasWidth(pixels);
+	let [left, right, top, bottom] = [width, -1, imageSide, -1];
 	pixels.forEach((value, index) => {
 		if (value < INKED) return;
-		const x = index % imageSide;
-		const y = Math.floor(index / imageSide);
+		const x = index % width;
+		const y = Math.floor(index / width);
 		count++;
 		[left, right, top, bottom] = [Math.min(left, x), Math.max(right, x), Math.min(top, y), Math.max(bottom, y)];
 	});

@@ -36,6 +36,26 @@ export function sketchLayout(columns: number, height: number): SketchLayout {
 	return {scale, canvasLeft: MARGIN + 1, canvasTop: TITLE_ROWS + 1, canvasColumns, canvasRows, panelWidth, fullSeen: large};
 }
 
+/** The widest number canvas: twelve digits of 20 pixels. */
+export const NUMBER_CANVAS_MAX = 240;
+/** Under the number canvas: the row of digit readings and the number in block letters (3 rows, or 7 with room). */
+const NUMBER_UNDER_ROWS = 1 + 3;
+
+/** How many pixels wide a number canvas the window's `columns` hold: one per column, in half blocks, a spare column kept. */
+export function numberCanvasWidth(columns: number): number {
+	return Math.max(imageSide, Math.min(NUMBER_CANVAS_MAX, columns - MARGIN - 2 - 1));
+}
+
+/** The number mode's layout for a canvas `width` pixels wide: half blocks (one column per pixel) whatever the window. */
+export function numberLayout(width: number, columns: number): SketchLayout {
+	return {scale: 1, canvasLeft: MARGIN + 1, canvasTop: TITLE_ROWS + 1, canvasColumns: width, canvasRows: imageSide / 2, panelWidth: Math.max(0, columns - MARGIN), fullSeen: false};
+}
+
+/** Whether the window holds the number canvas and what goes under it (the title and the canvas's border counted). */
+export function numberFits(width: number, columns: number, height: number): boolean {
+	return columns >= MARGIN + width + 2 && height >= TITLE_ROWS + imageSide / 2 + 2 + NUMBER_UNDER_ROWS;
+}
+
 /** The canvas point (pixel units) under a mouse cell: a cell's middle; may lie outside the canvas. */
 export function cellToCanvas(layout: SketchLayout, column: number, row: number): Point {
 	const x = column - layout.canvasLeft;
@@ -45,6 +65,7 @@ export function cellToCanvas(layout: SketchLayout, column: number, row: number):
 	return {x: x + 0.5, y: 2 * y + 1};
 }
 
-export function insideCanvas(point: Point): boolean {
-	return point.x >= 0 && point.y >= 0 && point.x < imageSide && point.y < imageSide;
+/** Whether a point lies on a canvas `width` pixels wide (28 rows tall). */
+export function insideCanvas(point: Point, width: number = imageSide): boolean {
+	return point.x >= 0 && point.y >= 0 && point.x < width && point.y < imageSide;
 }

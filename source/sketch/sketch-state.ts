@@ -1,7 +1,7 @@
 // The sketch pad's state as a pure reducer: the drawing, the keyboard cursor and its pen,
 // the brush, a vim-style count ("5l"), and the mouse stroke in progress. `strokes` counts
 // finished strokes, so the screen knows when to predict at once rather than throttled.
-import {beginStroke, brushRadii, dabInto, defaultBrush, drawOn, emptyDrawing, lineInto, pixelCenter, redo, replaceCanvas, undo, blankCanvas, type BrushMode, type Drawing, type Point} from './canvas.js';
+import {beginStroke, brushRadii, canvasWidth, fitCanvas, dabInto, defaultBrush, drawOn, emptyDrawing, lineInto, pixelCenter, redo, replaceCanvas, undo, blankCanvas, type BrushMode, type Drawing, type Point} from './canvas.js';
 import type {MouseEvent} from '../input/mouse.js';
 import {imageSide} from '../digit-size.js';
 
@@ -36,15 +36,18 @@ export type SketchAction =
 	/** `at` is the event's cell as a canvas point (pixel units), or null outside the canvas. */
 	| {type: 'mouse'; event: MouseEvent; at: Point | null};
 
-export function initialSketch(): SketchState {
-	return {drawing: emptyDrawing(), cursor: {x: 13, y: 13}, pen: 'up', brush: defaultBrush, count: '', strokes: 0};
+/** A pad `width` pixels wide (28 for a digit, more for a number). */
+export function initialSketch(width: number = imageSide): SketchState {
+	return {drawing: emptyDrawing(width), cursor: {x: 13, y: 13}, pen: 'up', brush: defaultBrush, count: '', strokes: 0};
 }
 
 export function brushRadius(state: SketchState): number {
 	return brushRadii[state.brush]!;
 }
 
-const clampPixel = (value: number) => Math.min(imageSide - 1, Math.max(0, value));
+const clampPixel = (value: number, size: number = imageSide) => Math.min(size - 1, Math.max(0, value));
+/** The cursor kept on the canvas, whatever its width. */
+const clampCursor = (state: SketchState, x: number, y: number) => ({x: clampPixel(x, canvasWidth(state.drawing.pixels)), y: clampPixel(y)});
 
 export function sketchReducer(state: SketchState, action: SketchAction): SketchState {
 	switch (action.type) {
@@ -52,7 +55,7 @@ export function sketchReducer(state: SketchState, action: SketchAction): SketchS
 			return action.digit === '0' && state.count === '' ? state : {...state, count: (state.count + action.digit).slice(-2)};
 		case 'move': {
 			const times = state.count === '' ? 1 : Number(state.count);
-			const cursor = {x: clampPixel(state.cursor.x + action.dx * times), y: clampPixel(state.cursor.y + action.dy * times)};
+			const cursor = clampCursor(state, state.cursor.x + action.dx * times, state.cursor.y + action.dy * times);
 			const moved = {...state, cursor, count: ''};
 			if (state.pen === 'up') return moved;
 			const radius = brushRadius(state);
@@ -75,7 +78,7 @@ export function sketchReducer(state: SketchState, action: SketchAction): SketchS
 		case 'brush':
 			return {...state, brush: Math.min(brushRadii.length - 1, Math.max(0, state.brush + action.by))};
 		case 'clear':
-			return {...state, count: '', pen: 'up', strokes: state.strokes + 1, drawing: replaceCanvas(state.drawing, blankCanvas())};
+			return {...state, count: '', pen: 'up', strokes: state.strokes + 1, drawing: replaceCanvas(state.drawing, blankCanvas(canvasWidth(state.drawing.pixels)))};
 		case 'undo':
 		case 'redo': {
 			const drawing = action.type === 'undo' ? undo(state.drawing) : redo(state.drawing);
@@ -83,7 +86,7 @@ export function sketchReducer(state: SketchState, action: SketchAction): SketchS
 			return drawing === state.drawing ? state : {...state, drawing, pen: 'up', count: '', strokes: state.strokes + 1};
 		}
 		case 'load':
-			return {...state, pen: 'up', count: '', strokes: state.strokes + 1, drawing: replaceCanvas(state.drawing, action.pixels)};
+			return {...state, pen: 'up', count: '', strokes: state.strokes + 1, drawing: replaceCanvas(state.drawing, fitCanvas(action.pixels, canvasWidth(state.drawing.pixels)))};
 		case 'mouse':
 			return mouseReducer(state, action.event, action.at);
 	}
@@ -98,12 +101,12 @@ function mouseReducer(state: SketchState, event: MouseEvent, at: Point | null): 
 	if (event.type === 'press' && (event.button === 'left' || event.button === 'right')) {
 		if (!at) return state;
 		const mode: BrushMode = event.button === 'left' ? 'paint' : 'erase';
-		const cursor = {x: clampPixel(Math.floor(at.x)), y: clampPixel(Math.floor(at.y))};
+		const cursor = clampCursor(state, Math.floor(at.x), Math.floor(at.y));
 		return {...state, cursor, mouse: {mode, at}, drawing: drawOn(beginStroke(state.drawing), pixels => dabInto(pixels, at, radius, mode))};
 	}
 	if (event.type === 'drag' && state.mouse && at) {
 		const {mode, at: from} = state.mouse;
-		const cursor = {x: clampPixel(Math.floor(at.x)), y: clampPixel(Math.floor(at.y))};
+		const cursor = clampCursor(state, Math.floor(at.x), Math.floor(at.y));
 		return {...state, cursor, mouse: {mode, at}, drawing: drawOn(state.drawing, pixels => lineInto(pixels, from, at, radius, mode))};
 	}
 	if (event.type === 'release' && state.mouse) return {...state, mouse: undefined, strokes: state.strokes + 1};

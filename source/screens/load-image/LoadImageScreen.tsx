@@ -1,5 +1,6 @@
 // Load image: type a path (Tab completes it) or pick a file in the list, then see the picture,
-// what the model sees, the digit it reads and the ten probabilities. Composition only: the
+// what the model sees, the digit it reads and the ten probabilities; or (`m`, and at first for a
+// picture of several digits) the number it reads, each digit's box over the picture. Composition only: the
 // screen's state is a pure reducer, what it shows a pure layout; folders and paths are
 // use-load-image-browser.ts, reading and predicting use-load-image.ts.
 import path from 'node:path';
@@ -8,16 +9,18 @@ import {useCallback, useReducer} from 'react';
 import {usePredict} from '../../hooks/use-services.js';
 import {LoadImageFile} from '../../components/LoadImageFile.js';
 import {LoadImageList} from '../../components/LoadImageList.js';
+import {NumberReadingPanel} from '../../components/NumberReadingPanel.js';
 import {SketchReading} from '../../components/SketchReading.js';
 import {useTheme} from '../../components/theme-context.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
 import {useLoadImageBrowser} from '../../hooks/use-load-image-browser.js';
-import {useLoadImage, type LoadImageMessage} from '../../hooks/use-load-image.js';
+import {useLoadImage, type LoadImageMessage, type OpenedImage} from '../../hooks/use-load-image.js';
+import type {ColorLevel} from '../../render/digit.js';
 import {fieldEdits} from '../../input/text-field.js';
 import {fitLines} from '../../render/fit-text.js';
 import {colorLevelOf} from '../../theme.js';
-import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText} from './load-image-layout.js';
-import {chosenEntry, initialLoadImage, loadImageReducer} from './load-image-state.js';
+import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText, type LoadImageLayout} from './load-image-layout.js';
+import {chosenEntry, initialLoadImage, loadImageReducer, shownView} from './load-image-state.js';
 
 export type LoadImageScreenProps = {
 	width: number;
@@ -38,6 +41,7 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const list = fileList(browser, layout.leftWidth - 1, theme.ascii);
 	const open = (file: string) => loader.open(file, browser.nameOf(file));
 	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
+	const view = shownView(state.view, loader.opened?.number?.digits.length ?? 0);
 
 	const fresh = (act: () => void) => clearingFirst(say, act);
 	useKeymap(
@@ -58,6 +62,7 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 			parent: fresh(browser.parent),
 			type: () => dispatch({type: 'edit'}),
 			recent: fresh(browser.toggleRecent),
+			number: () => dispatch({type: 'toggleView', shown: view}),
 			back: onBack,
 		},
 		{active: !state.editing},
@@ -94,17 +99,27 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 			</Text>
 			<Box alignItems="flex-start">
 				<Box flexDirection="column" width={layout.leftWidth} flexShrink={0}>
-					<LoadImageFile image={opened?.image} name={opened && browser.nameOf(opened.file)} reading={reading && path.basename(reading)} width={layout.leftWidth - 1} previewRows={layout.previewRows} colorLevel={colorLevel} />
+					<LoadImageFile image={opened?.image} name={opened && browser.nameOf(opened.file)} reading={reading && path.basename(reading)} width={layout.leftWidth - 1} previewRows={layout.previewRows} colorLevel={colorLevel} boxes={view === 'number' ? opened?.number?.digits.map(digit => digit.box) : undefined} />
 					<LoadImageList {...list} rows={layout.listRows} width={layout.leftWidth - 1} focused={!state.editing} />
 				</Box>
 				<Box width={2} flexShrink={0} />
-				<SketchReading seen={opened?.seen ?? null} probabilities={opened?.probabilities ?? null} error={opened?.error} width={layout.panelWidth} fullSeen={layout.fullSeen} colorLevel={colorLevel} idle="pick an image" />
+				<Reading view={view} opened={opened} layout={layout} colorLevel={colorLevel} />
 			</Box>
 			<Box height={MESSAGE_ROWS} overflow="hidden">
 				<Text color={state.message ? theme.color(state.message.tone) : undefined}>{state.message ? fitLines(state.message.text, width - 1, MESSAGE_ROWS, theme.ascii).join('\n') : ' '}</Text>
 			</Box>
 		</Box>
 	);
+}
+
+/** The reading on the right: one digit (the model's view, the digit, ten bars) or the number. */
+function Reading({view, opened, layout, colorLevel}: {view: 'digit' | 'number'; opened?: OpenedImage; layout: LoadImageLayout; colorLevel: ColorLevel}) {
+	if (view === 'number') {
+		// No ink: nothing to read (the message says so); else undefined while the number is read.
+		const reading = opened ? (opened.seen ? opened.number : null) : null;
+		return <NumberReadingPanel reading={reading} error={opened?.numberError ?? opened?.error} width={layout.panelWidth} idle="pick an image" />;
+	}
+	return <SketchReading seen={opened?.seen ?? null} probabilities={opened?.probabilities ?? null} error={opened?.error} width={layout.panelWidth} fullSeen={layout.fullSeen} colorLevel={colorLevel} idle="pick an image" />;
 }
 
 /** Enter on the list: into the folder (.. goes up), or `pick` the image file. */

@@ -1,6 +1,6 @@
 // The Load image screen's own state as a pure reducer: the path field (its text stays when
-// it loses focus) and the message under the screen's parts (typing puts it away); and what
-// Enter on the list opens.
+// it loses focus), the message under the screen's parts (typing puts it away) and whether the
+// picture is read as one digit or as a number; and what Enter on the list opens.
 import type {LoadImageMessage} from '../../hooks/use-load-image.js';
 import type {BrowserList} from '../../hooks/use-load-image-browser.js';
 import type {BrowserEntry, Completion} from '../../image/path-completion.js';
@@ -11,7 +11,11 @@ export type LoadImageState = {
 	/** Whether the path field has focus. */
 	editing: boolean;
 	message?: LoadImageMessage;
+	/** One digit, a number, or (auto) a number when the picture holds several digits. */
+	view?: LoadImageView;
 };
+
+export type LoadImageView = 'auto' | 'digit' | 'number';
 
 export type LoadImageAction =
 	| {type: 'edit'}
@@ -21,7 +25,9 @@ export type LoadImageAction =
 	| {type: 'completed'; completion: Completion}
 	/** A file picked in the list replaces a typed path, which would no longer name what is shown. */
 	| {type: 'picked'}
-	| {type: 'message'; message?: LoadImageMessage};
+	| {type: 'message'; message?: LoadImageMessage}
+	/** `m`: the other reading than the one `shown`. */
+	| {type: 'toggleView'; shown: 'digit' | 'number'};
 
 export const initialLoadImage: LoadImageState = {field: '', editing: false};
 
@@ -39,7 +45,15 @@ export function loadImageReducer(state: LoadImageState, action: LoadImageAction)
 			return {...state, field: ''};
 		case 'message':
 			return {...state, message: action.message};
+		case 'toggleView':
+			return {...state, view: action.shown === 'digit' ? 'number' : 'digit'};
 	}
+}
+
+/** The reading on show: the one chosen with `m`, or else the number when the picture holds several digits. */
+export function shownView(view: LoadImageView | undefined, digits: number): 'digit' | 'number' {
+	if (view === 'digit' || view === 'number') return view;
+	return digits >= 2 ? 'number' : 'digit';
 }
 
 /** The entry Enter on the list opens: the selected one, or the selected recent file. */

@@ -3,9 +3,11 @@
 // the canvas, and the mouse hint. Pure, so it is tested without Ink.
 import type {Tone} from '../../render/cells.js';
 import {fitLines} from '../../render/fit-text.js';
-import {brushRadii} from '../../sketch/canvas.js';
-import {sketchLayout, type SketchLayout} from '../../sketch/layout.js';
+import {brushRadii, canvasWidth} from '../../sketch/canvas.js';
+import {numberFits, numberLayout, sketchLayout, type SketchLayout} from '../../sketch/layout.js';
 import type {Pen, SketchState} from '../../sketch/sketch-state.js';
+import {imageSide} from '../../digit-size.js';
+import type {SketchMode} from './sketch-screen-state.js';
 
 export type SketchScreenLayout = {
 	pad: SketchLayout;
@@ -23,6 +25,9 @@ export type SketchScreenLayout = {
 	mouseHint: string;
 };
 
+// The title, the canvas in its border, the row of digits under it.
+const NUMBER_ROWS_ABOVE = 1 + imageSide / 2 + 2 + 1;
+
 const pens: Record<Pen, readonly [label: string, tone: Tone, letter: string]> = {
 	up: ['pen up', 'accent', 'o'],
 	paint: ['pen down', 'ok', 'p'],
@@ -30,11 +35,12 @@ const pens: Record<Pen, readonly [label: string, tone: Tone, letter: string]> = 
 };
 
 /** The layout for a screen area of `width` × `height` (the status line not included). */
-export function sketchScreenLayout(state: SketchState, width: number, height: number, ascii: boolean): SketchScreenLayout {
+export function sketchScreenLayout(state: SketchState, width: number, height: number, ascii: boolean, mode: SketchMode = 'digit'): SketchScreenLayout {
+	const pixelsAcross = canvasWidth(state.drawing.pixels);
 	const [filled, open] = ascii ? ['o', '.'] : ['●', '·'];
 	const [pen, penTone, cursorLetter] = pens[state.pen];
 	return {
-		pad: sketchLayout(width, height),
+		pad: mode === 'number' ? numberLayout(pixelsAcross, width) : sketchLayout(width, height),
 		brush: brushRadii.map((_, size) => (size <= state.brush ? filled : open)).join(''),
 		pen,
 		penTone,
@@ -43,6 +49,11 @@ export function sketchScreenLayout(state: SketchState, width: number, height: nu
 		count: state.count === '' ? '' : `${state.count}${ascii ? '...' : '…'}`,
 		mouseHint: ['mouse: drag to paint', 'right button erases', 'wheel: brush'].join(ascii ? ' - ' : ' · '),
 	};
+}
+
+/** Number mode's room: whether the window holds the canvas, and the rows under it and its row of digits. */
+export function numberRoom(state: SketchState, width: number, height: number): {fits: boolean; rows: number} {
+	return {fits: numberFits(canvasWidth(state.drawing.pixels), width, height), rows: Math.max(0, height - NUMBER_ROWS_ABOVE)};
 }
 
 /**

@@ -7,11 +7,20 @@ import type {Completion} from '../../image/path-completion.js';
 import type {CommandOf} from '../../input/keymap.js';
 import type {MouseEvent} from '../../input/mouse.js';
 import {completionMessage, editField, type CompletionMessage, type FieldEdit} from '../../input/text-field.js';
+import {canvasWidth} from '../../sketch/canvas.js';
+import {imageSide} from '../../digit-size.js';
 import {cellToCanvas, insideCanvas, type SketchLayout} from '../../sketch/layout.js';
 import {initialSketch, JUMP, sketchReducer, type SketchAction, type SketchState} from '../../sketch/sketch-state.js';
 
+/** One digit on the 28×28 pad, or a whole number on a wider one. */
+export type SketchMode = 'digit' | 'number';
+
 export type SketchScreenState = {
+	mode: SketchMode;
+	/** The pad of the mode on show. */
 	pad: SketchState;
+	/** The other mode's pad, kept as it was for when `m` brings it back. */
+	other?: SketchState;
 	/** The path typed after `o`; undefined while the field is closed. */
 	field?: string;
 	/** What saving or opening a file said, or (while the field is open) what Tab said. */
@@ -27,10 +36,20 @@ export type SketchScreenAction =
 	/** Tab in the field: `completion` is what the field's text completes to. */
 	| {type: 'completed'; completion: Completion}
 	| {type: 'closeField'}
-	| {type: 'message'; message: FileMessage};
+	| {type: 'message'; message: FileMessage}
+	/** `m`: the other mode; `width` is how many pixels a number canvas may have in the window. */
+	| {type: 'mode'; width: number};
 
 export function initialSketchScreen(): SketchScreenState {
-	return {pad: initialSketch()};
+	return {mode: 'digit', pad: initialSketch()};
+}
+
+/** The other mode with its pad as it was left; a number pad the window no longer holds starts afresh at the width it does. */
+function switchMode(state: SketchScreenState, width: number): SketchScreenState {
+	const mode: SketchMode = state.mode === 'digit' ? 'number' : 'digit';
+	const fits = state.other !== undefined && (mode === 'digit' || canvasWidth(state.other.drawing.pixels) <= width);
+	const pad = fits ? state.other! : initialSketch(mode === 'digit' ? imageSide : width);
+	return {...state, mode, pad, other: state.pad, message: undefined};
 }
 
 export function sketchScreenReducer(state: SketchScreenState, action: SketchScreenAction): SketchScreenState {
@@ -47,6 +66,8 @@ export function sketchScreenReducer(state: SketchScreenState, action: SketchScre
 			return {...state, field: undefined, message: undefined};
 		case 'message':
 			return {...state, message: action.message};
+		case 'mode':
+			return switchMode(state, action.width);
 		default: {
 			const pad = sketchReducer(state.pad, action);
 			return pad === state.pad ? state : {...state, pad};
@@ -90,5 +111,5 @@ export function padHandlers(dispatch: (action: SketchAction) => void): Record<Pa
 /** A mouse report as a pad action: a press outside the canvas starts no stroke, a drag may leave it. */
 export function mouseAction(layout: SketchLayout, event: MouseEvent): SketchAction {
 	const at = cellToCanvas(layout, event.x, event.y);
-	return {type: 'mouse', event, at: event.type === 'press' && !insideCanvas(at) ? null : at};
+	return {type: 'mouse', event, at: event.type === 'press' && !insideCanvas(at, layout.canvasColumns / layout.scale) ? null : at};
 }

@@ -1,0 +1,44 @@
+// A picture read as a number (the Load image screen): the number in block letters, what the
+// reading says, and each digit with its confidence, left to right.
+import {Box, Text} from 'ink';
+import type {NumberReading} from '../image/number.js';
+import {bigNumber, digitList, numberVerdict} from '../render/number.js';
+import {UNSURE_BELOW} from '../render/probability-bars.js';
+import {useTheme} from './theme-context.js';
+
+export type NumberReadingPanelProps = {
+	/** Undefined while the picture is being read. */
+	reading?: NumberReading | null;
+	error?: string;
+	width: number;
+	idle: string;
+};
+
+export function NumberReadingPanel({reading, error, width, idle}: NumberReadingPanelProps) {
+	const theme = useTheme();
+	const unsure = reading?.digits.some(digit => digit.confidence < UNSURE_BELOW) ?? false;
+	const big = reading ? bigNumber(reading.number, {width, rows: 7, ascii: theme.ascii}) : [];
+	const verdict = reading === undefined && !error ? [{text: `reading${theme.ascii ? '...' : '…'}`, tone: 'muted' as const}] : numberVerdict(reading ?? null, {error, idle});
+	return (
+		<Box flexDirection="column" width={width} flexShrink={0}>
+			<Text color={theme.color('muted')}>reads the number</Text>
+			{big.map((line, index) => (
+				<Text key={index} color={theme.color(unsure ? 'warn' : 'ok')} wrap="truncate-end">
+					{line}
+				</Text>
+			))}
+			<Text> </Text>
+			{verdict.map((line, index) => (
+				<Text key={`verdict-${index}`} color={theme.color(line.tone)} wrap="truncate-end">
+					{line.text}
+				</Text>
+			))}
+			<Text> </Text>
+			{digitList(reading?.digits ?? [], width).map((line, index) => (
+				<Text key={`digit-${index}`} wrap="truncate-end">
+					{line}
+				</Text>
+			))}
+		</Box>
+	);
+}
