@@ -127,7 +127,12 @@ export const keymaps = {
 		{command: 'predict', keys: ['return'], help: 'predict now'},
 		{command: 'save', keys: ['s'], help: 'save the sketch as digit-<yyyymmdd-hhmmss>.png here'},
 		{command: 'open', keys: ['o'], help: 'open an image into the canvas (Tab completes its path)'},
+		{command: 'sample', keys: ['t'], help: 'save the drawing as a sample of your handwriting: t, then its digit'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
+	],
+	sampleDigit: [
+		{command: 'digit', keys: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], help: 'save the picture as a sample of this digit', hint: {label: 'its digit', keys: '0-9'}},
+		{command: 'cancel', keys: ['escape'], help: 'save nothing', hint: 'cancel'},
 	],
 	sketchField: [
 		{command: 'complete', keys: ['tab'], help: 'complete the file or folder name (several matches: they are listed)', hint: 'complete'},
@@ -147,6 +152,7 @@ export const keymaps = {
 		{command: 'parent', keys: ['backspace', 'left', 'h'], help: 'up one folder (from the recent files: back to the folder)'},
 		{command: 'type', keys: ['tab', 'o'], help: 'type a path (Tab completes it, ~ is your home folder)', hint: 'path'},
 		{command: 'recent', keys: ['r'], help: 'show the recently opened files (r again: the folder)', hint: 'recent'},
+		{command: 'sample', keys: ['t'], help: 'save the open picture as a sample of your handwriting: t, then its digit'},
 		{command: 'back', keys: ['escape', 'q'], help: 'back to the menu'},
 	],
 	loadImageField: [
@@ -178,6 +184,7 @@ export const keymapTitles: Record<KeymapName, string> = {
 	modelInfo: 'model info',
 	modelPicker: 'choose a model',
 	sketch: 'sketch pad',
+	sampleDigit: 'which digit is it?',
 	sketchField: 'open an image',
 	loadImage: 'load image',
 	loadImageField: 'typing a path',

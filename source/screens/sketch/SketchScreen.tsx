@@ -13,10 +13,12 @@ import {usePathCompletion} from '../../hooks/use-path-completion.js';
 import {useSketchFiles, type FileMessage} from '../../hooks/use-sketch-files.js';
 import {useSketchPrediction} from '../../hooks/use-sketch-prediction.js';
 import {fieldEdits} from '../../input/text-field.js';
+import type {Completion} from '../../image/path-completion.js';
 import type {Tone} from '../../render/cells.js';
 import {colorLevelOf} from '../../theme.js';
 import {messageRows, sketchScreenLayout} from './sketch-screen-layout.js';
-import {initialSketchScreen, mouseAction, padHandlers, sketchScreenReducer} from './sketch-screen-state.js';
+import {initialSketchScreen, mouseAction, padHandlers, sketchScreenReducer, type SketchScreenAction} from './sketch-screen-state.js';
+import {useSketchSample} from './use-sketch-sample.js';
 
 export type SketchScreenProps = {
 	width: number;
@@ -40,8 +42,8 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 	const files = useSketchFiles(directory, say, onOpened);
 	const complete = usePathCompletion(directory);
 	const padKeys = useMemo(() => padHandlers(dispatch), []);
-	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
 	const tabSaid = field === undefined ? undefined : state.message;
+	const sample = useSketchSample(pixels, say, state.message, theme.ascii);
 
 	useMouseReporting();
 	useMouse(event => dispatch(mouseAction(layout.pad, event)), {active: active === 'sketch'});
@@ -53,24 +55,12 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 			predict: prediction.predictNow,
 			save: () => files.save(pixels),
 			open: () => dispatch({type: 'openField'}),
+			sample: sample.start,
 			back: onBack,
 		},
-		{active: field === undefined},
+		{active: field === undefined && !sample.asking},
 	);
-	useKeymap(
-		'sketchField',
-		{
-			...fieldKeys.handlers,
-			complete: () => dispatch({type: 'completed', completion: complete(field ?? '')}),
-			done: () => {
-				// Closed first: what opening says comes after.
-				dispatch({type: 'closeField'});
-				if (field) files.open(field);
-			},
-			leave: () => dispatch({type: 'closeField'}),
-		},
-		{active: field !== undefined, onText: fieldKeys.onText},
-	);
+	useOpenFieldKeys(field, dispatch, {complete, open: files.open});
 
 	return (
 		<Box flexDirection="column" paddingLeft={1} height={height}>
@@ -90,7 +80,7 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 				<SketchReading seen={prediction.seen} probabilities={prediction.probabilities} error={prediction.error} width={layout.pad.panelWidth} fullSeen={layout.pad.fullSeen} colorLevel={colorLevelOf(theme)} />
 			</Box>
 			{field === undefined ? (
-				<MessageRows text={state.message?.text} tone={state.message?.tone} width={width - 1} mouseHint={layout.mouseHint} />
+				<MessageRows text={sample.message?.text} tone={sample.message?.tone} width={width - 1} mouseHint={layout.mouseHint} />
 			) : (
 				<>
 					<Text wrap="truncate-start">
@@ -107,6 +97,25 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 				</>
 			)}
 		</Box>
+	);
+}
+
+/** The keys of the path field `o` opens: Tab completes, Enter opens the file. */
+function useOpenFieldKeys(field: string | undefined, dispatch: (action: SketchScreenAction) => void, {complete, open}: {complete: (typed: string) => Completion; open: (typed: string) => void}): void {
+	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
+	useKeymap(
+		'sketchField',
+		{
+			...fieldKeys.handlers,
+			complete: () => dispatch({type: 'completed', completion: complete(field ?? '')}),
+			done: () => {
+				// Closed first: what opening says comes after.
+				dispatch({type: 'closeField'});
+				if (field) open(field);
+			},
+			leave: () => dispatch({type: 'closeField'}),
+		},
+		{active: field !== undefined, onText: fieldKeys.onText},
 	);
 }
 
