@@ -18,6 +18,7 @@ import {fitLines} from '../../render/fit-text.js';
 import {colorLevelOf} from '../../theme.js';
 import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText} from './load-image-layout.js';
 import {chosenEntry, initialLoadImage, loadImageReducer} from './load-image-state.js';
+import {useLoadImageSample} from './load-image-sample.js';
 
 export type LoadImageScreenProps = {
 	width: number;
@@ -38,6 +39,7 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const list = fileList(browser, layout.leftWidth - 1, theme.ascii);
 	const open = (file: string) => loader.open(file, browser.nameOf(file));
 	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
+	const sample = useLoadImageSample(loader, browser.nameOf, say, state.message, theme.ascii);
 
 	const fresh = (act: () => void) => clearingFirst(say, act);
 	useKeymap(
@@ -58,9 +60,10 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 			parent: fresh(browser.parent),
 			type: () => dispatch({type: 'edit'}),
 			recent: fresh(browser.toggleRecent),
+			sample: sample.start,
 			back: onBack,
 		},
-		{active: !state.editing},
+		{active: !state.editing && !sample.asking},
 	);
 	useKeymap(
 		'loadImageField',
@@ -101,7 +104,7 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 				<SketchReading seen={opened?.seen ?? null} probabilities={opened?.probabilities ?? null} error={opened?.error} width={layout.panelWidth} fullSeen={layout.fullSeen} colorLevel={colorLevel} idle="pick an image" />
 			</Box>
 			<Box height={MESSAGE_ROWS} overflow="hidden">
-				<Text color={state.message ? theme.color(state.message.tone) : undefined}>{state.message ? fitLines(state.message.text, width - 1, MESSAGE_ROWS, theme.ascii).join('\n') : ' '}</Text>
+				<Text color={sample.message ? theme.color(sample.message.tone) : undefined}>{sample.message ? fitLines(sample.message.text, width - 1, MESSAGE_ROWS, theme.ascii).join('\n') : ' '}</Text>
 			</Box>
 		</Box>
 	);
