@@ -43,8 +43,8 @@ export type TeachSamples = {
 	counts?: number[];
 	/** Why teaching cannot start with them, in one sentence; undefined when it can. */
 	problem?: string;
-	/** Counts them again (files may have come meanwhile). */
-	refresh: () => void;
+	/** Counts them again (files may have come meanwhile); returns the problem, if any, as counted now. */
+	refresh: () => string | undefined;
 	/** Every sample as the model reads it; rejects with one sentence naming a bad file. */
 	read: () => Promise<Samples>;
 };
@@ -65,7 +65,11 @@ function countSamples(): Counted {
 /** The samples the Train screen teaches with, counted when it opens and on `refresh`. */
 export function useTeachSamples(): TeachSamples {
 	const [counted, setCounted] = useState(countSamples);
-	const refresh = useCallback(() => setCounted(countSamples()), []);
+	const refresh = useCallback(() => {
+		const now = countSamples();
+		setCounted(now);
+		return now.problem;
+	}, []);
 	const read = useCallback(() => readSamples(samplesDir()), []);
 	return {...counted, refresh, read};
 }
