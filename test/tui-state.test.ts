@@ -235,7 +235,7 @@ describe('keymap', () => {
 	test('commands without help of their own share the row above: one row for the four moves, arrows first', () => {
 		for (const [name, bindings] of Object.entries(keymaps)) assert.ok(bindings[0].help !== undefined, `${name} starts with a row of its own`);
 		assert.deepEqual(
-			helpRows('sketch').slice(0, 8).map(row => [row.keys, row.help]),
+			helpRows('sketch').slice(0, 7).map(row => [row.keys, row.help]),
 			[
 				['←/↓/↑/→/h/j/k/l', 'move the cursor (a number first: that many pixels)'],
 				['y/u/b/n', 'move diagonally: up-left, up-right, down-left, down-right'],
@@ -243,8 +243,7 @@ describe('keymap', () => {
 				['0–9', 'a count for the next move (5l: five pixels right)'],
 				['Space', 'paint one dab (mouse: press and drag the left button)'],
 				['p', 'pen down: paint while moving (p again lifts it)'],
-				['x', 'erase one dab (mouse: the right button)'],
-				['e', 'eraser down: erase while moving (e again lifts it)'],
+				['x/e', 'erase a dab; e toggles the eraser (mouse: right button)'],
 			],
 		);
 		assert.equal(helpRows('sketch', true)[2]?.keys, 'H/J/K/L/Shift-Left/Shift-Down/Shift-Up/Shift-Right');
@@ -254,7 +253,7 @@ describe('keymap', () => {
 			['h', 'J', 'shift+right', '[', ']', '7'].map(key => commandFor(keymaps.sketch, key)?.command),
 			['moveLeft', 'jumpDown', 'jumpRight', 'smallerBrush', 'biggerBrush', 'count'],
 		);
-		assert.deepEqual(hints('sketch').map(hint => `${hint.keys} ${hint.label}`), ['hjkl move', 'Space paint', 'p pen', 'z undo', '? help']);
+		assert.deepEqual(hints('sketch').map(hint => `${hint.keys} ${hint.label}`), ['hjkl move', 'Space paint', 'p pen', 'z undo', 'm number', '? help']);
 	});
 
 	test('a text field: keys type, Backspace deletes the last character, Ctrl-U clears', () => {

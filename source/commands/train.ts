@@ -1,4 +1,5 @@
 // `digits train`: headless training, one line per epoch (or NDJSON events with --json).
+import {teachDefaults} from '../model/presets.js';
 import {signalExitCodes, type ExitSignal} from '../errors.js';
 import {readSamples, samplesDir} from '../image/samples.js';
 import {ModelService, ServiceError} from '../model/service.js';
@@ -55,7 +56,7 @@ export function describeEvent(event: TrainEvent): string | undefined {
 			const rate = `learning rate ${learningRate}${schedule === 'cosine' ? ' (cosine schedule)' : ''}`;
 			const settings = `${counted(epochs, 'epoch')}, batch ${batchSize}, ${rate}, ${augment ? 'augmented' : 'no augmentation'}`;
 			if (event.from !== undefined && event.samples) {
-				return `teaching ${event.from} your ${counted(event.samples.count, 'sample')} from ${event.samples.folder} as ${event.model} on ${backendLabel(event.backend)}: ${settings}, half of each batch MNIST (${images}), seed ${seed}`;
+				return `teaching ${event.from} your ${counted(event.samples.count, 'sample')} from ${event.samples.folder} as ${event.model} on ${backendLabel(event.backend)}: ${settings}, ${Math.round((1 - teachDefaults.sampleShare) * 100)}% of each batch MNIST (${images}), seed ${seed}`;
 			}
 			return `training ${event.model} (${event.preset}) on ${backendLabel(event.backend)}: ${settings}, validation ${percent(validationSplit, 0)}, seed ${seed}, ${images}`;
 		}

@@ -15,12 +15,14 @@ import {useTheme} from '../../components/theme-context.js';
 import {useKeymap} from '../../hooks/use-keymap.js';
 import {useLoadImageBrowser} from '../../hooks/use-load-image-browser.js';
 import {useLoadImage, type LoadImageMessage, type OpenedImage} from '../../hooks/use-load-image.js';
+import type {Tone} from '../../render/cells.js';
 import type {ColorLevel} from '../../render/digit.js';
 import {fieldEdits} from '../../input/text-field.js';
 import {fitLines} from '../../render/fit-text.js';
 import {colorLevelOf} from '../../theme.js';
 import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText, type LoadImageLayout} from './load-image-layout.js';
 import {chosenEntry, initialLoadImage, loadImageReducer, shownView} from './load-image-state.js';
+import {useLoadImageSample} from './load-image-sample.js';
 
 export type LoadImageScreenProps = {
 	width: number;
@@ -29,6 +31,9 @@ export type LoadImageScreenProps = {
 	/** Where the file list starts and relative paths begin (the current directory by default). */
 	directory?: string;
 };
+
+// `t` on a picture read as a number: a sample is one digit.
+const numberNoSample: LoadImageMessage = {text: 'This picture holds several digits; a sample is one digit: open a picture of one digit, then t.', tone: 'bad'};
 
 export function LoadImageScreen({width, height, onBack, directory = process.cwd()}: LoadImageScreenProps) {
 	const theme = useTheme();
@@ -42,7 +47,7 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const open = (file: string) => loader.open(file, browser.nameOf(file));
 	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
 	const view = shownView(state.view, loader.opened?.number?.digits.length ?? 0);
-
+	const sample = useLoadImageSample(loader, browser.nameOf, say, state.message, theme.ascii);
 	const fresh = (act: () => void) => clearingFirst(say, act);
 	useKeymap(
 		'loadImage',
@@ -63,9 +68,10 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 			type: () => dispatch({type: 'edit'}),
 			recent: fresh(browser.toggleRecent),
 			number: () => dispatch({type: 'toggleView', shown: view}),
+			sample: view === 'digit' ? sample.start : () => say(numberNoSample),
 			back: onBack,
 		},
-		{active: !state.editing},
+		{active: !state.editing && !sample.asking},
 	);
 	useKeymap(
 		'loadImageField',
@@ -83,7 +89,6 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 		},
 		{active: state.editing, onText: fieldKeys.onText},
 	);
-
 	const colorLevel = colorLevelOf(theme);
 	const {opened, reading} = loader;
 	return (
@@ -105,9 +110,17 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 				<Box width={2} flexShrink={0} />
 				<Reading view={view} opened={opened} layout={layout} colorLevel={colorLevel} />
 			</Box>
-			<Box height={MESSAGE_ROWS} overflow="hidden">
-				<Text color={state.message ? theme.color(state.message.tone) : undefined}>{state.message ? fitLines(state.message.text, width - 1, MESSAGE_ROWS, theme.ascii).join('\n') : ' '}</Text>
-			</Box>
+			<MessageRows message={sample.message} width={width - 1} />
+		</Box>
+	);
+}
+
+/** What the screen last said (or the question `t` asks), on its rows under the list. */
+function MessageRows({message, width}: {message?: {text: string; tone: Tone}; width: number}) {
+	const theme = useTheme();
+	return (
+		<Box height={MESSAGE_ROWS} overflow="hidden">
+			<Text color={message ? theme.color(message.tone) : undefined}>{message ? fitLines(message.text, width, MESSAGE_ROWS, theme.ascii).join('\n') : ' '}</Text>
 		</Box>
 	);
 }

@@ -17,12 +17,14 @@ import {useSketchFiles, type FileMessage} from '../../hooks/use-sketch-files.js'
 import {useSketchPrediction} from '../../hooks/use-sketch-prediction.js';
 import type {NumberReading} from '../../image/number.js';
 import {fieldEdits} from '../../input/text-field.js';
+import type {Completion} from '../../image/path-completion.js';
 import type {Tone} from '../../render/cells.js';
 import {blankCanvas} from '../../sketch/canvas.js';
 import {numberCanvasWidth} from '../../sketch/layout.js';
 import {colorLevelOf} from '../../theme.js';
 import {messageRows, numberRoom, sketchScreenLayout, type SketchScreenLayout} from './sketch-screen-layout.js';
-import {initialSketchScreen, mouseAction, padHandlers, sketchScreenReducer, type SketchMessage, type SketchScreenState} from './sketch-screen-state.js';
+import {initialSketchScreen, mouseAction, padHandlers, sketchScreenReducer, type SketchMessage, type SketchScreenAction, type SketchScreenState} from './sketch-screen-state.js';
+import {useSketchSample} from './use-sketch-sample.js';
 
 export type SketchScreenProps = {
 	width: number;
@@ -50,8 +52,8 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 	const files = useSketchFiles(directory, say, onOpened);
 	const complete = usePathCompletion(directory);
 	const padKeys = useMemo(() => padHandlers(dispatch), []);
-	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
 	const tabSaid = field === undefined ? undefined : state.message;
+	const sample = useSketchSample(pixels, say, state.message, theme.ascii);
 
 	useMouseReporting();
 	useMouse(event => dispatch(mouseAction(layout.pad, event)), {active: active === 'sketch'});
@@ -64,24 +66,12 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 			mode: () => dispatch({type: 'mode', width: numberCanvasWidth(width)}),
 			save: () => files.save(pixels),
 			open: () => dispatch({type: 'openField'}),
+			sample: mode === 'digit' ? sample.start : () => say({text: 'A sample is one digit: press m for the digit pad, draw it there, then t.', tone: 'bad'}),
 			back: onBack,
 		},
-		{active: field === undefined},
+		{active: field === undefined && !sample.asking},
 	);
-	useKeymap(
-		'sketchField',
-		{
-			...fieldKeys.handlers,
-			complete: () => dispatch({type: 'completed', completion: complete(field ?? '')}),
-			done: () => {
-				// Closed first: what opening says comes after.
-				dispatch({type: 'closeField'});
-				if (field) files.open(field);
-			},
-			leave: () => dispatch({type: 'closeField'}),
-		},
-		{active: field !== undefined, onText: fieldKeys.onText},
-	);
+	useOpenFieldKeys(field, dispatch, {complete, open: files.open});
 
 	return (
 		<Box flexDirection="column" paddingLeft={1} height={height}>
@@ -106,7 +96,7 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 				</Box>
 			)}
 			{field === undefined ? (
-				mode === 'digit' && <MessageRows text={state.message?.text} tone={state.message?.tone} width={width - 1} mouseHint={layout.mouseHint} />
+				mode === 'digit' && <MessageRows text={sample.message?.text} tone={sample.message?.tone} width={width - 1} mouseHint={layout.mouseHint} />
 			) : (
 				<OpenField field={field} said={tabSaid} mouseHint={layout.mouseHint} />
 			)}
@@ -151,6 +141,25 @@ function NumberPad({state, layout, room, reading, error, width}: {state: SketchS
 	// The path field takes two rows under the number.
 	const [rows, message] = field === undefined ? [room.rows, state.message] : [room.rows - 2, undefined];
 	return <NumberSketch pixels={pad.drawing.pixels} cursor={pad.cursor} cursorTone={layout.penTone} cursorLetter={layout.cursorLetter} reading={reading} error={error} width={width} rows={rows} message={message} mouseHint={layout.mouseHint} />;
+}
+
+/** The keys of the path field `o` opens: Tab completes, Enter opens the file. */
+function useOpenFieldKeys(field: string | undefined, dispatch: (action: SketchScreenAction) => void, {complete, open}: {complete: (typed: string) => Completion; open: (typed: string) => void}): void {
+	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
+	useKeymap(
+		'sketchField',
+		{
+			...fieldKeys.handlers,
+			complete: () => dispatch({type: 'completed', completion: complete(field ?? '')}),
+			done: () => {
+				// Closed first: what opening says comes after.
+				dispatch({type: 'closeField'});
+				if (field) open(field);
+			},
+			leave: () => dispatch({type: 'closeField'}),
+		},
+		{active: field !== undefined, onText: fieldKeys.onText},
+	);
 }
 
 /** A message over the two rows under the canvas, or a blank row and the mouse hint. */

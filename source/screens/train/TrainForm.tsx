@@ -1,7 +1,8 @@
 // The training form: one row per setting, the error (or a warning) beside a value, a start
 // row (which asks before a run of the whole training set), and one line about the selected field.
 import {Box, Text} from 'ink';
-import {fields, startRow, wholeSetQuestion, type Field, type FieldName, type FormState} from './train-form.js';
+import {fieldLock, fields, startRow, wholeSetQuestion, type Field, type FieldName, type FormState} from './train-form.js';
+import type {TeachNote} from './use-teach.js';
 import {useTheme} from '../../components/theme-context.js';
 import {keymaps, keysLabel} from '../../input/keymap.js';
 import {asciiText} from '../../render/ascii-text.js';
@@ -14,27 +15,32 @@ type Props = {
 	warnings?: Partial<Record<FieldName, string>>;
 	/** Why training cannot start now (e.g. TensorFlow still loading), if so. */
 	blocked?: string;
+	/** Teaching is chosen: what the samples are, or why they cannot teach yet. */
+	teachNote?: TeachNote;
 	width: number;
 };
 
 const labelWidth = 18;
 const valueWidth = 16;
 
-export function TrainForm({form, problems, warnings = {}, blocked, width}: Props) {
+export function TrainForm({form, problems, warnings = {}, blocked, teachNote, width}: Props) {
 	const theme = useTheme();
+	const cannotTeach = teachNote?.tone === 'bad' ? 'collect your samples first (see below)' : undefined;
 	return (
 		<Box flexDirection="column" paddingX={1} width={width}>
 			<Text bold color={theme.color('accent')}>
-				Train a new model
+				{teachNote ? `Teach ${form.values.from} your handwriting` : 'Train a new model'}
 			</Text>
-			<Text color={theme.color('muted')}>Defaults as in `digits train`; each value is checked as you type.</Text>
+			<Text color={theme.color('muted')}>Defaults as in `digits train{teachNote ? ' --from' : ''}`; each value is checked as you type.</Text>
 			<Text> </Text>
 			{fields.map((field, index) => (
 				<FieldRow key={field.name} field={field} form={form} selected={index === form.selected} problem={problems[field.name]} warning={warnings[field.name]} />
 			))}
 			<Text> </Text>
-			<StartRow form={form} problemCount={Object.keys(problems).length} blocked={blocked} />
+			<StartRow form={form} problemCount={Object.keys(problems).length} blocked={blocked ?? cannotTeach} teaching={teachNote !== undefined} />
 			<Text> </Text>
+			{teachNote && <Text color={theme.color(teachNote.tone)}>{asciiText(teachNote.text, theme.ascii)}</Text>}
+			{teachNote && <Text> </Text>}
 			<Text color={theme.color('muted')}>{asciiText(aboutLine(form, theme.ascii), theme.ascii)}</Text>
 		</Box>
 	);
@@ -58,7 +64,8 @@ function FieldRow({field, form, selected, problem, warning}: {field: Field; form
 	const cursor = editing ? (theme.ascii ? '_' : '▏') : '';
 	const [open, close] = theme.ascii ? ['<', '>'] : ['‹', '›'];
 	const text = field.choices ? `${open} ${shown} ${close}` : shown;
-	const note = problem ? `${theme.ascii ? 'x' : '✗'} ${problem}` : warning ? `${theme.ascii ? '!' : '⚠'} ${warning}` : '';
+	const lock = fieldLock(field.name, form.values);
+	const note = problem ? `${theme.ascii ? 'x' : '✗'} ${problem}` : warning ? `${theme.ascii ? '!' : '⚠'} ${warning}` : (lock ?? '');
 	return (
 		<Box>
 			<Pointer selected={selected} />
@@ -72,13 +79,13 @@ function FieldRow({field, form, selected, problem, warning}: {field: Field; form
 				</Text>
 			</Box>
 			<Box flexShrink={1} flexGrow={1}>
-				<Text color={theme.color(problem ? 'bad' : 'warn')}>{asciiText(note, theme.ascii)}</Text>
+				<Text color={theme.color(problem ? 'bad' : warning ? 'warn' : 'muted')}>{asciiText(note, theme.ascii)}</Text>
 			</Box>
 		</Box>
 	);
 }
 
-function StartRow({form, problemCount, blocked}: {form: FormState; problemCount: number; blocked?: string}) {
+function StartRow({form, problemCount, blocked, teaching}: {form: FormState; problemCount: number; blocked?: string; teaching: boolean}) {
 	const theme = useTheme();
 	const dot = theme.ascii ? ' | ' : ' · ';
 	const message = form.confirming
@@ -92,7 +99,7 @@ function StartRow({form, problemCount, blocked}: {form: FormState; problemCount:
 			<Pointer selected={form.selected === startRow} />
 			<Box flexShrink={0}>
 				<Text inverse={form.selected === startRow} bold color={theme.color(problemCount > 0 || blocked ? 'muted' : 'ok')}>
-					{' start training '}
+					{teaching ? ' start teaching ' : ' start training '}
 				</Text>
 			</Box>
 			<Box flexShrink={1} flexGrow={1} marginLeft={2}>

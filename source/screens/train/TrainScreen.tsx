@@ -3,7 +3,7 @@
 // wires keys and views to it.
 import {Box} from 'ink';
 import {useEffect, useReducer, useState} from 'react';
-import {useServices} from '../../hooks/use-services.js';
+import {useListModels, useServices} from '../../hooks/use-services.js';
 import {
 	fields,
 	formOptions,
@@ -16,7 +16,9 @@ import {
 	type FormAction,
 	type FormState,
 	type FormValues,
+	type Teachable,
 } from './train-form.js';
+import {useTeach} from './use-teach.js';
 import {evaluableModel} from './training-state.js';
 import {TrainForm} from './TrainForm.js';
 import {TrainingView} from './TrainingView.js';
@@ -37,7 +39,12 @@ type Props = {
 
 export function TrainScreen({training, width, height, onHome, onEvaluate, initialValues, autostart}: Props) {
 	const {store, model} = useServices();
-	const [form, dispatch] = useReducer(formReducer, initialValues, initialForm);
+	const listModels = useListModels();
+	// The models on disk when the screen opens: any of them can be taught the user's samples.
+	const [teachable] = useState<Teachable[]>(() => listModels().flatMap(listing => (listing.meta ? [{name: listing.name, preset: listing.meta.preset}] : [])));
+	const [form, dispatch] = useReducer(formReducer, initialValues, values => initialForm(values, teachable));
+	const teach = useTeach(training);
+	const teaching = form.values.from !== '';
 	const [confirming, setConfirming] = useState(false);
 	const problems = formProblems(form.values, store);
 	const {phase} = training.state;
@@ -50,7 +57,8 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 			return false;
 		}
 		setConfirming(false);
-		training.start(options);
+		if (options.from !== undefined) teach.start(options);
+		else training.start(options);
 		return true;
 	};
 	const start = () => {
@@ -74,7 +82,7 @@ export function TrainScreen({training, width, height, onHome, onEvaluate, initia
 	if (phase === 'idle') {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
-				<TrainForm form={form} problems={problems} warnings={formWarnings(form.values)} width={width} />
+				<TrainForm form={form} problems={problems} warnings={formWarnings(form.values)} width={width} teachNote={teaching ? teach.note : undefined} />
 			</Box>
 		);
 	}

@@ -13,7 +13,7 @@ import {
 } from './training-state.js';
 import {renderChart} from '../../render/chart.js';
 import {epochTable} from '../../render/epoch-table.js';
-import {backendLabel, count, duration, percent, rate, remaining} from '../../render/format.js';
+import {backendLabel, count, counted, duration, percent, rate, remaining} from '../../render/format.js';
 import {progressBar} from '../../render/progress.js';
 import {asciiText} from '../../render/ascii-text.js';
 import {keepEnd} from '../../render/load-image.js';
@@ -84,16 +84,18 @@ function RunHeader({state, confirming, width}: {state: TrainingState; confirming
 			</Text>
 		);
 	}
-	const {options} = state;
+	const {options, teaching} = state;
 	const details = state.stopping
 		? [asciiText('stopping at the next batch…', theme.ascii)]
 		: [
+				teaching ? `from ${teaching.from}` : '',
+				teaching ? `your ${counted(teaching.count, 'sample')}` : '',
 				options?.preset ?? '',
 				state.backend ? backendLabel(state.backend) : '',
 				state.trainer ? `${state.trainer} trainer` : '',
 				options?.limit ? `first ${count(options.limit)} images` : '',
 			];
-	const [title, ...shown] = fitParts([`Training ${state.model ?? options?.model ?? 'a new model'}`, ...details], width, dot);
+	const [title, ...shown] = fitParts([`${teaching ? 'Teaching' : 'Training'} ${state.model ?? options?.model ?? 'a new model'}`, ...details], width, dot);
 	return (
 		<Text>
 			<Text bold color={theme.color('accent')}>
@@ -184,6 +186,11 @@ function scoreIt(model: string): string {
 	return `e evaluates it here; in a shell: digits eval --model ${model}`;
 }
 
+/** A teaching run's score: its held-out samples read by the model before and after. */
+export function heldOutLine({heldOut, before, after}: {heldOut: number; before: number; after: number}): string {
+	return `your ${counted(heldOut, 'held-out sample')}: ${percent(before, 0)} read right before, ${percent(after, 0)} after`;
+}
+
 /** The outcome in four lines; paths keep their end (the model's folder) when they must be shortened. */
 function Outcome({state, width}: {state: TrainingState; width: number}) {
 	const theme = useTheme();
@@ -194,8 +201,8 @@ function Outcome({state, width}: {state: TrainingState; width: number}) {
 		case 'done':
 			lines.push(
 				{text: `Done: ${outcome.model} reached ${percent(outcome.testAccuracy)} test accuracy in ${duration(outcome.seconds)}`, tone: 'ok'},
-				{text: place('saved to ', outcome.path), tone: 'plain'},
-				{text: 'it is now the loaded model (see the status line)', tone: 'muted'},
+				outcome.samples ? {text: heldOutLine(outcome.samples), tone: 'ok'} : {text: place('saved to ', outcome.path), tone: 'plain'},
+				outcome.samples ? {text: place('saved to ', outcome.path), tone: 'plain'} : {text: 'it is now the loaded model (see the status line)', tone: 'muted'},
 				{text: scoreIt(outcome.model), tone: 'muted'},
 			);
 			break;

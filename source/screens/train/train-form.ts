@@ -1,13 +1,13 @@
 // The training form as pure data: its fields (with the defaults of `digits train`), the
 // check of each field as it is typed (the same rules as the command's flags), and a reducer
 // for moving, editing and cycling choices.
-import {presetNames, presets, trainDefaults, type PresetName} from '../../model/presets.js';
+import {presetNames, presets, teachDefaults, trainDefaults, type PresetName} from '../../model/presets.js';
 import {trainChecks, trainingImages, type Checked} from '../../model/train-options.js';
 import type {TrainOptions} from '../../model/types.js';
 import {counted} from '../../render/format.js';
 import type {ModelNames} from '../../model/store.js';
 
-export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model';
+export type FieldName = 'preset' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit' | 'model' | 'from';
 
 export type Field = {
 	name: FieldName;
@@ -28,7 +28,12 @@ export const fields: readonly Field[] = [
 	{name: 'seed', label: 'seed', about: 'same seed, same shuffles and initial weights'},
 	{name: 'limit', label: 'images', about: 'use only the first N training images (quick tries); empty: all', placeholder: 'all'},
 	{name: 'model', label: 'model name', about: 'save as this name; empty: a new <preset>-<date> name', placeholder: 'new name'},
+	// Its choices are the models on disk (FormState.teachable), after "off".
+	{name: 'from', label: 'teach samples to', about: 'teach a model your digits (t in the sketch pad saves them)', placeholder: 'off', choices: []},
 ];
+
+/** A model the form can teach, and its network. */
+export type Teachable = {name: string; preset: PresetName};
 
 export type FormValues = Record<FieldName, string>;
 
@@ -39,6 +44,7 @@ export function defaultFormValues(preset: PresetName = trainDefaults.preset): Fo
 		seed: String(trainDefaults.seed),
 		limit: '',
 		model: '',
+		from: '',
 	};
 }
 
@@ -61,6 +67,37 @@ function withPreset(values: FormValues, preset: string): FormValues {
 	return next;
 }
 
+/** The settings a teaching run starts from (`digits train --from`'s defaults), or a plain run's for `preset`. */
+function runFieldValues(preset: PresetName, teaching: boolean): Pick<FormValues, (typeof presetFields)[number]> {
+	if (!teaching) return presetFieldValues(preset);
+	return {epochs: String(teachDefaults.epochs), batchSize: String(teachDefaults.batchSize), learningRate: String(teachDefaults.learningRate), validationSplit: '0'};
+}
+
+/**
+ * Teaching `from` (a model's name, '' for off): the network is that model's, and fields still
+ * at the old run's defaults take the new one's (teaching's own), edited ones stay.
+ */
+function withFrom(values: FormValues, from: string, teachable: readonly Teachable[]): FormValues {
+	const model = teachable.find(entry => entry.name === from);
+	const known = presetNames.includes(values.preset as PresetName);
+	const preset = model?.preset ?? (known ? (values.preset as PresetName) : trainDefaults.preset);
+	const next: FormValues = {...values, from: model ? from : '', preset};
+	const before = known ? runFieldValues(values.preset as PresetName, values.from !== '') : undefined;
+	const after = runFieldValues(preset, model !== undefined);
+	for (const field of presetFields) if (!before || values[field] === before[field]) next[field] = after[field];
+	// Teaching holds out a share of the samples instead.
+	next.validationSplit = after.validationSplit;
+	return next;
+}
+
+/** Why a field cannot be changed now (its note beside it), or undefined: teaching keeps the model's network and holds out samples. */
+export function fieldLock(name: FieldName, values: FormValues): string | undefined {
+	if (values.from === '') return undefined;
+	if (name === 'preset') return `the network of ${values.from}`;
+	if (name === 'validationSplit') return 'held-out samples instead';
+	return undefined;
+}
+
 /** What is wrong with a field's text, in a few words for beside the field; undefined when fine. */
 export function fieldProblem(name: FieldName, text: string, context: ModelNames): string | undefined {
 	const trimmed = text.trim();
@@ -70,6 +107,8 @@ export function fieldProblem(name: FieldName, text: string, context: ModelNames)
 			if (trimmed === '') return undefined;
 			checked = trainChecks.limit(trimmed);
 			break;
+		case 'from':
+			return undefined;
 		case 'model':
 			if (trimmed === '') return undefined;
 			try {
@@ -109,7 +148,7 @@ export function formWarnings(values: FormValues): Partial<Record<FieldName, stri
 }
 
 /** A numeric field's value as its check reads it ("3,000" is 3000); only for fields without a problem. */
-function numberOf(values: FormValues, name: 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit'): number {
+function numberOf(values: Pick<FormValues, 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit'>, name: 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'seed' | 'limit'): number {
 	return trainChecks[name](values[name].trim()).value!;
 }
 
@@ -130,12 +169,14 @@ export function formOptions(values: FormValues, context: ModelNames): TrainOptio
 	};
 	if (values.limit.trim() !== '') options.limit = numberOf(values, 'limit');
 	if (values.model.trim() !== '') options.model = values.model.trim();
+	// Teaching: `digits train --from`'s settings (augmented, constant rate, samples held out, not MNIST).
+	if (values.from !== '') Object.assign(options, {from: values.from, augment: teachDefaults.augment, schedule: 'constant', validationSplit: 0});
 	return options;
 }
 
-/** A run of the whole training set takes minutes: the form asks once before the first one. */
+/** A run of the whole training set takes minutes: the form asks once before the first one (teaching runs a fixed number of batches). */
 export function startNeedsConfirmation(form: FormState): boolean {
-	return form.values.limit.trim() === '' && !form.wholeSetConfirmed;
+	return form.values.limit.trim() === '' && form.values.from === '' && !form.wholeSetConfirmed;
 }
 
 /** The question asked before a run of the whole training set. */
@@ -154,6 +195,8 @@ export type FormState = {
 	confirming: boolean;
 	/** The user said yes once: later runs of the whole set start without asking. */
 	wholeSetConfirmed: boolean;
+	/** The models the "teach" field offers, after "off". */
+	teachable: readonly Teachable[];
 };
 
 export type FormAction =
@@ -169,8 +212,14 @@ export type FormAction =
 	| {type: 'ask'}
 	| {type: 'answer'; yes: boolean};
 
-export function initialForm(values: Partial<FormValues> = {}): FormState {
-	return {values: {...defaultFormValues(), ...values}, selected: 0, editing: false, attempted: false, confirming: false, wholeSetConfirmed: false};
+export function initialForm(values: Partial<FormValues> = {}, teachable: readonly Teachable[] = []): FormState {
+	const form: FormState = {values: {...defaultFormValues(), ...values, from: ''}, selected: 0, editing: false, attempted: false, confirming: false, wholeSetConfirmed: false, teachable};
+	return values.from ? {...form, values: withFrom(form.values, values.from, teachable)} : form;
+}
+
+/** The choices of a choice field: the presets, or off and the models that can be taught. */
+export function choicesOf(field: Field, form: FormState): readonly string[] {
+	return field.name === 'from' ? ['', ...form.teachable.map(entry => entry.name)] : (field.choices ?? []);
 }
 
 export const startRow = fields.length;
@@ -184,7 +233,7 @@ export function formReducer(state: FormState, action: FormAction): FormState {
 			return {...state, editing: false, selected: Math.min(Math.max(state.selected + action.by, 0), startRow)};
 		case 'edit':
 			// A choice cycles instead of opening a text field.
-			if (!field) return state;
+			if (!field || fieldLock(field.name, state.values)) return state;
 			if (field.choices) return formReducer(state, {type: 'cycle', by: 1});
 			return {...state, editing: true};
 		case 'leave':
@@ -199,13 +248,15 @@ export function formReducer(state: FormState, action: FormAction): FormState {
 		case 'clear':
 			return state.editing ? set('') : state;
 		case 'cycle': {
-			if (!field?.choices) return state;
-			const index = field.choices.indexOf(state.values[field.name]);
-			const next = field.choices[(index + action.by + field.choices.length) % field.choices.length]!;
+			if (!field?.choices || fieldLock(field.name, state.values)) return state;
+			const choices = choicesOf(field, state);
+			if (choices.length === 0) return state;
+			const next = choices[(choices.indexOf(state.values[field.name]) + action.by + choices.length) % choices.length]!;
+			if (field.name === 'from') return {...state, values: withFrom(state.values, next, state.teachable)};
 			return field.name === 'preset' ? {...state, values: withPreset(state.values, next)} : set(next);
 		}
 		case 'reset':
-			return {...initialForm(), selected: state.selected, wholeSetConfirmed: state.wholeSetConfirmed};
+			return {...initialForm({}, state.teachable), selected: state.selected, wholeSetConfirmed: state.wholeSetConfirmed};
 		case 'refused':
 			return {...state, attempted: true, editing: false, selected: action.firstProblem};
 		case 'ask':

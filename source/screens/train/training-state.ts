@@ -2,12 +2,12 @@
 // Events arrive in merged bursts (at most ~10 a second); the time of each burst is passed
 // in, so rates and the ETA are computed here and tested without clocks.
 import type {Point} from '../../render/series.js';
-import type {BackendName, HistoryEntry, TrainerName, TrainEvent, TrainOptions} from '../../model/types.js';
+import type {BackendName, HistoryEntry, TeachScore, TrainerName, TrainEvent, TrainOptions} from '../../model/types.js';
 
 export type EpochRow = HistoryEntry & {imagesPerSecond: number};
 
 export type TrainingOutcome =
-	| {type: 'done'; model: string; path: string; testAccuracy: number; seconds: number}
+	| {type: 'done'; model: string; path: string; testAccuracy: number; seconds: number; samples?: TeachScore}
 	| {type: 'cancelled'; epoch: number; path: string | null}
 	| {type: 'error'; message: string};
 
@@ -20,6 +20,8 @@ export type TrainingState = {
 	model?: string;
 	backend?: BackendName;
 	trainer?: TrainerName;
+	/** A teaching run: the model taught and how many samples it is taught. */
+	teaching?: {from: string; count: number};
 	epoch: number;
 	epochs: number;
 	batch: number;
@@ -76,7 +78,16 @@ export function trainingReducer(state: TrainingState, action: TrainingAction): T
 function applyEvent(state: TrainingState, event: TrainEvent, now: number): TrainingState {
 	switch (event.type) {
 		case 'start':
-			return {...state, phase: 'preparing', model: event.model, backend: event.backend, trainer: event.trainer, epochs: event.options.epochs, options: event.options};
+			return {
+				...state,
+				phase: 'preparing',
+				model: event.model,
+				backend: event.backend,
+				trainer: event.trainer,
+				epochs: event.options.epochs,
+				options: event.options,
+				...(event.from !== undefined && event.samples ? {teaching: {from: event.from, count: event.samples.count}} : {}),
+			};
 		case 'batch': {
 			const step = (event.epoch - 1) * event.batches + event.batch;
 			return {
