@@ -6,7 +6,7 @@ import {fitHints, fitLines} from '../source/render/fit-text.js';
 describe('status line hints', () => {
 	const loadImage = hints('loadImage');
 	test('all of them where they fit', () => {
-		assert.equal(fitHints(loadImage, 80), '↑↓ move  Enter open  Tab path  r recent  ? help');
+		assert.equal(fitHints(loadImage, 80), '↑↓ move  Enter open  Tab path  r recent  m number  ? help');
 	});
 
 	test('a narrow line leaves out whole hints, never the help, never half a word', () => {
