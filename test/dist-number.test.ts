@@ -23,7 +23,7 @@ async function shown(check: (text: string) => boolean, timeoutMs = 30_000): Prom
 		const text = screen();
 		if (check(text)) return text;
 		if (Date.now() - started > timeoutMs) throw new Error(`not shown within ${timeoutMs} ms; the screen was:\n${text}`);
-		await delay(100);
+		await delay(300);
 	}
 }
 
@@ -75,7 +75,13 @@ test('the built app at 80×24: number mode on the sketch pad and a number pictur
 	const empty = await shown(text => text.includes('draw a number'));
 	assert.match(empty, /^ Sketch number/);
 	tmux('send-keys', '-t', 'app', '-l', strokeKeys(placed([3, 1, 7], 24)));
-	const read = await shown(text => text.includes('pen up 60,23') && /reads \d+/.test(text));
+	// The last stroke's reading comes after its pen-up: the screen must also have stopped changing.
+	let previous = '';
+	const read = await shown(text => {
+		const settled = text === previous && text.includes('pen up 60,23') && /reads \d+/.test(text);
+		previous = text;
+		return settled;
+	});
 	const number = /reads (\d+)/.exec(read)![1];
 	t.diagnostic(`the shipped model read ${number}; ${/3 digits, [\d.]+% sure/.exec(read)?.[0]}`);
 	assert.equal(corners(read), 3, read);

@@ -93,13 +93,17 @@ async function readNumbers(context: ServerContext, uploads: Upload[], model: str
 	return Promise.all(
 		uploads.map(async ({file, bytes}): Promise<NumberOutcome> => {
 			let seen: Float32Array = new Float32Array(0);
+			let answers: Prediction[] = [];
 			const read = await readNumberImage(bytes, file ?? 'The uploaded image', async images => {
 				seen = images;
 				await context.catalog.load(model);
-				return predictions(await context.batcher.run(images, model));
+				answers = predictions(await context.batcher.run(images, model));
+				return answers;
 			});
 			if (!read.reading) return {file, error: read.error};
-			const digits = read.reading.digits.map((digit, i) => (withInput ? {...digit, input: inputValues(seen.subarray(i * imagePixels, (i + 1) * imagePixels))} : digit));
+			// The model read more candidates than there are digits: a digit's 28×28 is the image whose answer it carries.
+			const imageOf = (digit: NumberDigit) => answers.findIndex(answer => answer.probabilities === digit.probabilities);
+			const digits = read.reading.digits.map(digit => (withInput ? {...digit, input: inputValues(seen.subarray(imageOf(digit) * imagePixels, (imageOf(digit) + 1) * imagePixels))} : digit));
 			return {file, ...read.reading, digits};
 		}),
 	);
