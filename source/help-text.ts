@@ -103,7 +103,8 @@ export const sketchHelp: CommandHelp = {
   and y u b n diagonally (p puts the pen down), or with the mouse; the model
   reads it after every stroke. z undoes a stroke. s saves the sketch as
   digit-<yyyymmdd-hhmmss>.png in the current folder, o opens an image (Tab
-  completes its path); ? lists every key.
+  completes its path); m reads a whole number on a wider canvas (s saves it
+  as number-<yyyymmdd-hhmmss>.png); ? lists every key.
 `,
 };
 

@@ -6,10 +6,15 @@
 // `m` goes back to the digit pad as it was. The fake model names each digit by its place in
 // the batch it is sent (the first 1, the second 2, ...), so the number shows that the digits
 // were found, ordered left to right and sent together; the shipped model's own reading of
-// drawn numbers is tested in sketch-number-recognition.test.tsx.
+// drawn numbers is tested in dist-number.test.ts (the built app in tmux).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
+import {readImageFile} from '../source/image/load.js';
+import {numberCanvasWidth} from '../source/sketch/layout.js';
 import {fakeModelService} from './fake-model-service.js';
 import {openSketch} from './sketch-harness.js';
 import {digitStrokes, moveKeys} from './sketch-strokes.js';
@@ -106,4 +111,22 @@ test('the mouse paints anywhere on the wide canvas, past the digit pad\'s 28 pix
 	const read = await frame(text => text.includes('reads 1') && corners(text) === 1);
 	assert.match(read, /pen up 59,/);
 	assert.deepEqual(service.batches, [1]);
+});
+
+test('s in number mode saves the wide canvas as number-<yyyymmdd-hhmmss>.png, as wide as the canvas', async () => {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-sketch-number-'));
+	try {
+		const {frame, press} = openSketch(placeService(), {directory});
+		await frame(text => text.includes('draw a digit'));
+		await press('m');
+		await frame(text => text.includes('draw a number'));
+		await press('p', '8', 'l', 'p', 's');
+		await frame(text => text.includes('saved '));
+		const [name] = fs.readdirSync(directory);
+		assert.match(name!, /^number-\d{8}-\d{6}\.png$/);
+		const saved = await readImageFile(path.join(directory, name!));
+		assert.deepEqual([saved.width, saved.height], [numberCanvasWidth(80), 28]);
+	} finally {
+		fs.rmSync(directory, {recursive: true, force: true});
+	}
 });

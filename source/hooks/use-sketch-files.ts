@@ -12,16 +12,16 @@ import {writeFailure} from '../output-files.js';
 
 export type FileMessage = {text: string; tone: 'ok' | 'bad'};
 
-/** digit-<yyyymmdd-hhmmss>.png in local time. */
-export function sketchFileName(date: Date): string {
+/** digit-<yyyymmdd-hhmmss>.png in local time (number-… for number mode's wide canvas). */
+export function sketchFileName(date: Date, what: 'digit' | 'number' = 'digit'): string {
 	const two = (value: number) => String(value).padStart(2, '0');
-	return `digit-${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}.png`;
+	return `${what}-${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}.png`;
 }
 
 export function useSketchFiles(directory: string, onMessage: (message: FileMessage) => void, onOpened: (pixels: Float32Array) => void) {
 	const save = useCallback(
 		(pixels: Float32Array) => {
-			const file = path.resolve(directory, sketchFileName(new Date()));
+			const file = path.resolve(directory, sketchFileName(new Date(), canvasWidth(pixels) > imageSide ? 'number' : 'digit'));
 			writeGrayPng(file, {width: canvasWidth(pixels), height: imageSide, data: pixels}).then(
 				() => onMessage({text: `saved ${file}`, tone: 'ok'}),
 				(error: Error) => onMessage({text: `could not save in ${path.dirname(file)}: ${writeFailure(error) ?? error.message}`, tone: 'bad'}),

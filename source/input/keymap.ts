@@ -125,7 +125,7 @@ export const keymaps = {
 		{command: 'undo', keys: ['z'], help: 'undo the last stroke, or redo it', hint: 'undo'},
 		{command: 'redo', keys: ['ctrl+r']},
 		{command: 'predict', keys: ['return'], help: 'predict now'},
-		{command: 'save', keys: ['s'], help: 'save the sketch as digit-<yyyymmdd-hhmmss>.png here'},
+		{command: 'save', keys: ['s'], help: 'save as digit-<date-time>.png here (number mode: number-)'},
 		{command: 'open', keys: ['o'], help: 'open an image into the canvas (Tab completes its path)'},
 		{command: 'mode', keys: ['m'], help: 'number mode: read a whole number (m again: one digit)', hint: 'number'},
 		{command: 'sample', keys: ['t'], help: 'then a digit: save the sketch as a sample of that digit'},
