@@ -15,28 +15,13 @@ import {cleanup} from 'ink-testing-library';
 import {writeGrayPng} from '../source/image/load.js';
 import {LoadImageScreen} from '../source/screens/load-image/LoadImageScreen.js';
 import {blankCanvas, lineInto, pixelCenter} from '../source/sketch/canvas.js';
-import {fakeModelService} from './fake-model-service.js';
+import {placeService} from './fake-model-service.js';
 import {openScreen} from './sketch-harness.js';
 import {digitStrokes} from './sketch-strokes.js';
 import {keys} from './tui-helpers.js';
 
 let root: string;
 const saved = {home: process.env['HOME'], config: process.env['XDG_CONFIG_HOME']};
-
-/** A fake model answering each image of a batch with its place in the batch (1, 2, 3, ...), 90% sure. */
-function placeService() {
-	const batches: number[] = [];
-	const service = fakeModelService({
-		predict: async images => {
-			const count = images.length / 784;
-			batches.push(count);
-			const probabilities = new Float32Array(count * 10).fill(0.1 / 9);
-			for (let i = 0; i < count; i++) probabilities[i * 10 + ((i + 1) % 10)] = 0.9;
-			return probabilities;
-		},
-	});
-	return Object.assign(service, {batches});
-}
 
 /** `digits` drawn with the sketch strokes 24 pixels apart, scaled `scale` times, as dark ink on white paper. */
 function numberPicture(digits: number[], scale: number): {width: number; height: number; data: Float32Array} {

@@ -15,27 +15,12 @@ import {afterEach, test} from 'node:test';
 import {cleanup} from 'ink-testing-library';
 import {readImageFile} from '../source/image/load.js';
 import {numberCanvasWidth} from '../source/sketch/layout.js';
-import {fakeModelService} from './fake-model-service.js';
+import {placeService} from './fake-model-service.js';
 import {openSketch} from './sketch-harness.js';
 import {digitStrokes, moveKeys} from './sketch-strokes.js';
 import {keys} from './tui-helpers.js';
 
 afterEach(() => cleanup());
-
-/** A fake model answering each image of a batch with its place in the batch (1, 2, 3, ...), 90% sure. */
-function placeService() {
-	const batches: number[] = [];
-	const service = fakeModelService({
-		predict: async images => {
-			const count = images.length / 784;
-			batches.push(count);
-			const probabilities = new Float32Array(count * 10).fill(0.1 / 9);
-			for (let i = 0; i < count; i++) probabilities[i * 10 + ((i + 1) % 10)] = 0.9;
-			return probabilities;
-		},
-	});
-	return Object.assign(service, {batches});
-}
 
 type Pixel = readonly [number, number];
 
