@@ -119,7 +119,7 @@ describe('through the app', () => {
 		assert.match(shown, /preset +‹ best › +the network of best/);
 		assert.match(shown, /validation split +0 +held-out samples instead/);
 		assert.match(shown, /epochs +6 +batch size +64 +learning rate +0\.0003 /);
-		assert.match(shown, /You have no samples yet in .*; teaching needs at least 10 with every/);
+		assert.match(shown, /You have no samples yet in .*; teaching needs at least 10: draw a digit/);
 		assert.match(shown, /sketch pad and press t then the digit/);
 		await press('s');
 		await delay(200);

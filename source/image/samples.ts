@@ -97,20 +97,12 @@ export async function readSamples(dir: string): Promise<{folder: string; images:
 
 /**
  * Why the samples counted in `counts` (index = digit) cannot teach a model yet, in one
- * sentence saying how to collect them; undefined when they can (at least MIN_SAMPLES, and
- * every digit has one).
+ * sentence saying how to collect them; undefined when they can (at least MIN_SAMPLES, of any
+ * digits: the others are still seen in MNIST).
  */
 export function teachingProblem(dir: string, counts: readonly number[]): string | undefined {
 	const total = counts.reduce((sum, value) => sum + value, 0);
-	const missing = counts.flatMap((value, digit) => (value === 0 ? [digit] : []));
-	const collect = 'draw each digit in the sketch pad and press t then the digit (or see `digits samples --help`)';
-	if (total < MIN_SAMPLES) {
-		const have = total === 0 ? 'You have no samples yet' : `You have only ${total} sample${total === 1 ? '' : 's'}`;
-		return `${have} in ${dir}; teaching needs at least ${MIN_SAMPLES} with every digit: ${collect}.`;
-	}
-	if (missing.length > 0) {
-		const digits = missing.length === 1 ? String(missing[0]) : `${missing.slice(0, -1).join(', ')} or ${missing.at(-1)}`;
-		return `Your samples in ${dir} have none of ${digits}; teaching needs every digit: ${collect}.`;
-	}
-	return undefined;
+	if (total >= MIN_SAMPLES) return undefined;
+	const have = total === 0 ? 'You have no samples yet' : `You have only ${total} sample${total === 1 ? '' : 's'}`;
+	return `${have} in ${dir}; teaching needs at least ${MIN_SAMPLES}: draw a digit in the sketch pad and press t then the digit (or see \`digits samples --help\`).`;
 }
