@@ -168,6 +168,17 @@ test('save and open: a sketch comes back exactly (to 8 bits); another picture is
 		await writeGrayPng(file, {width: imageSide, height: imageSide, data: state.drawing.pixels});
 		const loaded = canvasFromPicture(await readImageFile(file), preprocessForModel)!;
 		for (let i = 0; i < loaded.length; i++) assert.ok(Math.abs(loaded[i]! - state.drawing.pixels[i]!) <= 0.5 / 255 + 1e-6, `pixel ${i}`);
+		// Number mode's wider canvas comes back as wide as it was saved.
+		const wide = blankCanvas(76);
+		lineInto(wide, pixelCenter(60, 4), pixelCenter(60, 24), 1.1, 'paint');
+		await writeGrayPng(file, {width: 76, height: imageSide, data: wide});
+		const reopened = canvasFromPicture(await readImageFile(file), preprocessForModel, 76)!;
+		assert.equal(reopened.length, wide.length);
+		// On the 28-pixel digit pad the number's picture is read as one digit: cropped and centered.
+		const narrowed = canvasFromPicture(await readImageFile(file), preprocessForModel)!;
+		assert.equal(narrowed.length, imageSide * imageSide);
+		assert.ok(at(narrowed, 14, 14) > 0.5);
+		for (let i = 0; i < wide.length; i++) assert.ok(Math.abs(reopened[i]! - wide[i]!) <= 0.5 / 255 + 1e-6, `wide pixel ${i}`);
 		// Dark ink on white paper at another size: found, cropped and centered.
 		const big = {width: 56, height: 56, data: new Float32Array(56 * 56).fill(1)};
 		for (let y = 10; y < 46; y++) for (let x = 26; x < 31; x++) big.data[y * 56 + x] = 0;

@@ -98,7 +98,7 @@ test('the mouse paints anywhere on the wide canvas, past the digit pad\'s 28 pix
 	assert.deepEqual(service.batches, [1]);
 });
 
-test('s in number mode saves the wide canvas as number-<yyyymmdd-hhmmss>.png, as wide as the canvas', async () => {
+test('s in number mode saves the wide canvas as number-<yyyymmdd-hhmmss>.png, as wide as the canvas; o opens it back as it was', async () => {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'digits-sketch-number-'));
 	try {
 		const {frame, press} = openSketch(placeService(), {directory});
@@ -106,11 +106,17 @@ test('s in number mode saves the wide canvas as number-<yyyymmdd-hhmmss>.png, as
 		await press('m');
 		await frame(text => text.includes('draw a number'));
 		await press('p', '8', 'l', 'p', 's');
-		await frame(text => text.includes('saved '));
+		const canvasRows = (text: string) => text.split('\n').slice(1, 17).join('\n');
+		const drawn = canvasRows(await frame(text => text.includes('saved ')));
 		const [name] = fs.readdirSync(directory);
 		assert.match(name!, /^number-\d{8}-\d{6}\.png$/);
 		const saved = await readImageFile(path.join(directory, name!));
 		assert.deepEqual([saved.width, saved.height], [numberCanvasWidth(80), 28]);
+		await press('c');
+		await frame(text => text.includes('draw a number'));
+		await press('o', ...name!, '\r');
+		const opened = await frame(text => text.includes('opened ') && corners(text) === 1);
+		assert.equal(canvasRows(opened), drawn, 'the stroke is back where it was drawn, on the wide canvas');
 	} finally {
 		fs.rmSync(directory, {recursive: true, force: true});
 	}

@@ -1,6 +1,7 @@
-// Saving the sketch as a PNG and opening a picture into the canvas. A 28×28 PNG with a dark
-// background (what `s` writes) comes back as it was; anything else goes through the model's
-// preprocessing, which finds the digit, scales it and centers it.
+// Saving the sketch as a PNG and opening a picture into the canvas. A PNG 28 pixels tall with
+// a dark background (what `s` writes, on the digit pad or number mode's wider canvas) comes
+// back as it was; anything else goes through the model's preprocessing, which finds the
+// digit, scales it and centers it.
 import path from 'node:path';
 import {useCallback} from 'react';
 import {readImageFile, writeGrayPng} from '../image/load.js';
@@ -18,7 +19,8 @@ export function sketchFileName(date: Date, what: 'digit' | 'number' = 'digit'): 
 	return `${what}-${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}.png`;
 }
 
-export function useSketchFiles(directory: string, onMessage: (message: FileMessage) => void, onOpened: (pixels: Float32Array) => void) {
+/** `width`: the canvas's width in pixels (28, or number mode's wider pad). */
+export function useSketchFiles(directory: string, width: number, onMessage: (message: FileMessage) => void, onOpened: (pixels: Float32Array) => void) {
 	const save = useCallback(
 		(pixels: Float32Array) => {
 			const file = path.resolve(directory, sketchFileName(new Date(), canvasWidth(pixels) > imageSide ? 'number' : 'digit'));
@@ -36,7 +38,7 @@ export function useSketchFiles(directory: string, onMessage: (message: FileMessa
 			const file = path.resolve(directory, name);
 			readImageFile(file).then(
 				image => {
-					const pixels = canvasFromPicture(image, preprocessForModel);
+					const pixels = canvasFromPicture(image, preprocessForModel, width);
 					if (!pixels) onMessage({text: `${name} has no digit in it (no ink found).`, tone: 'bad'});
 					else {
 						onOpened(pixels);
@@ -46,7 +48,7 @@ export function useSketchFiles(directory: string, onMessage: (message: FileMessa
 				(error: Error) => onMessage({text: error.message, tone: 'bad'}),
 			);
 		},
-		[directory, onMessage, onOpened],
+		[directory, width, onMessage, onOpened],
 	);
 	return {save, open};
 }

@@ -138,12 +138,13 @@ export function enoughInk(pixels: Float32Array): boolean {
 }
 
 /**
- * An opened picture as canvas ink: a 28×28 picture with a dark background is taken as it is
- * (so a saved sketch comes back unchanged); anything else goes through `prepare` (the
- * model's preprocessing), which crops, scales and centers it.
+ * An opened picture as ink for a canvas `width` pixels wide: a picture 28 pixels tall, no
+ * wider, with a dark background is taken as it is (so a saved sketch, or number mode's wider
+ * canvas, comes back unchanged); anything else goes through `prepare` (the model's
+ * preprocessing), which crops, scales and centers it.
  */
-export function canvasFromPicture(picture: {width: number; height: number; data: Float32Array}, prepare: (picture: {width: number; height: number; data: Float32Array}) => Float32Array | null): Float32Array | null {
-	if (picture.width === imageSide && picture.height === imageSide) {
+export function canvasFromPicture(picture: {width: number; height: number; data: Float32Array}, prepare: (picture: {width: number; height: number; data: Float32Array}) => Float32Array | null, width: number = imageSide): Float32Array | null {
+	if (picture.height === imageSide && picture.width <= width) {
 		const mean = picture.data.reduce((sum, value) => sum + value, 0) / picture.data.length;
 		if (mean < 0.5) return isBlank(picture.data) ? null : Float32Array.from(picture.data, value => Math.min(1, Math.max(0, value)));
 	}

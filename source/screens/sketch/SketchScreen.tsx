@@ -19,7 +19,7 @@ import type {NumberReading} from '../../image/number.js';
 import {fieldEdits} from '../../input/text-field.js';
 import type {Completion} from '../../image/path-completion.js';
 import type {Tone} from '../../render/cells.js';
-import {blankCanvas} from '../../sketch/canvas.js';
+import {blankCanvas, canvasWidth} from '../../sketch/canvas.js';
 import {numberCanvasWidth} from '../../sketch/layout.js';
 import {colorLevelOf} from '../../theme.js';
 import {messageRows, numberRoom, sketchScreenLayout, type SketchScreenLayout} from './sketch-screen-layout.js';
@@ -49,7 +49,7 @@ export function SketchScreen({width, height, onBack, directory = process.cwd()}:
 	const number = useNumberReading(numberPad?.drawing.pixels ?? noNumber, numberPad?.strokes ?? 0, predict);
 	const say = useCallback((message: FileMessage) => dispatch({type: 'message', message}), []);
 	const onOpened = useCallback((opened: Float32Array) => dispatch({type: 'load', pixels: opened}), []);
-	const files = useSketchFiles(directory, say, onOpened);
+	const files = useSketchFiles(directory, canvasWidth(pixels), say, onOpened);
 	const complete = usePathCompletion(directory);
 	const padKeys = useMemo(() => padHandlers(dispatch), []);
 	const tabSaid = field === undefined ? undefined : state.message;
