@@ -265,8 +265,10 @@ describe('recent files', () => {
 
 describe('layout', () => {
 	test('at 80×24 everything fits: the list gets 8 rows, the picture 8, the model view is halved', () => {
-		assert.deepEqual(loadImageLayout(80, 22), {leftWidth: 33, previewRows: 8, listRows: 8, panelWidth: 44, fullSeen: false});
-		assert.deepEqual(loadImageLayout(120, 38), {leftWidth: 61, previewRows: 16, listRows: 16, panelWidth: 56, fullSeen: true});
+		assert.deepEqual(loadImageLayout(80, 22), {leftWidth: 33, previewWidth: 32, previewRows: 8, listRows: 8, panelWidth: 44, fullSeen: false});
+		assert.deepEqual(loadImageLayout(120, 38), {leftWidth: 61, previewWidth: 60, previewRows: 16, listRows: 16, panelWidth: 56, fullSeen: true});
+		// A number's wide picture spans the window; the rest stays where it was.
+		assert.deepEqual(loadImageLayout(80, 22, 'number'), {...loadImageLayout(80, 22), previewWidth: 78});
 	});
 
 	test('pictures shrink into the cells keeping their shape, never grow, and take whole cells', () => {

@@ -11,14 +11,18 @@ export type NumberReadingPanelProps = {
 	reading?: NumberReading | null;
 	error?: string;
 	width: number;
+	/** The rows it may take: the block letters are 7 rows tall when the rest still fits, else 3. */
+	rows: number;
 	idle: string;
 };
 
-export function NumberReadingPanel({reading, error, width, idle}: NumberReadingPanelProps) {
+export function NumberReadingPanel({reading, error, width, rows, idle}: NumberReadingPanelProps) {
 	const theme = useTheme();
 	const unsure = reading?.digits.some(digit => digit.confidence < UNSURE_BELOW) ?? false;
-	const big = reading ? bigNumber(reading.number, {width, rows: 7, ascii: theme.ascii}) : [];
 	const verdict = reading === undefined && !error ? [{text: `reading${theme.ascii ? '...' : '…'}`, tone: 'muted' as const}] : numberVerdict(reading ?? null, {error, idle});
+	const digits = digitList(reading?.digits ?? [], width);
+	// The title, two blank rows, the verdict and the digits take their rows; the letters get the rest.
+	const big = reading ? bigNumber(reading.number, {width, rows: rows - 3 - verdict.length - digits.length, ascii: theme.ascii}) : [];
 	return (
 		<Box flexDirection="column" width={width} flexShrink={0}>
 			<Text color={theme.color('muted')}>reads the number</Text>
@@ -34,7 +38,7 @@ export function NumberReadingPanel({reading, error, width, idle}: NumberReadingP
 				</Text>
 			))}
 			<Text> </Text>
-			{digitList(reading?.digits ?? [], width).map((line, index) => (
+			{digits.map((line, index) => (
 				<Text key={`digit-${index}`} wrap="truncate-end">
 					{line}
 				</Text>

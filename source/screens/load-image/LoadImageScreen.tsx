@@ -20,8 +20,8 @@ import type {ColorLevel} from '../../render/digit.js';
 import {fieldEdits} from '../../input/text-field.js';
 import {fitLines} from '../../render/fit-text.js';
 import {colorLevelOf} from '../../theme.js';
-import {fileList, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText, type LoadImageLayout} from './load-image-layout.js';
-import {chosenEntry, initialLoadImage, loadImageReducer, shownView} from './load-image-state.js';
+import {fileList, LIST_TITLE_ROWS, loadImageLayout, MESSAGE_ROWS, PATH_LABEL, pathText, type LoadImageLayout} from './load-image-layout.js';
+import {chosenEntry, initialLoadImage, loadImageReducer, shownView, type LoadImageState} from './load-image-state.js';
 import {useLoadImageSample} from './load-image-sample.js';
 
 export type LoadImageScreenProps = {
@@ -42,11 +42,11 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	const say = useCallback((message?: LoadImageMessage) => dispatch({type: 'message', message}), []);
 	const loader = useLoadImage(predict, say);
 	const browser = useLoadImageBrowser(path.resolve(directory), loader.recent, say);
-	const layout = loadImageLayout(width, height);
+	const view = shownView(state.view, loader.opened?.number?.digits.length ?? 0);
+	const layout = loadImageLayout(width, height, view);
 	const list = fileList(browser, layout.leftWidth - 1, theme.ascii);
 	const open = (file: string) => loader.open(file, browser.nameOf(file));
 	const fieldKeys = fieldEdits(edit => dispatch({type: 'editField', edit}));
-	const view = shownView(state.view, loader.opened?.number?.digits.length ?? 0);
 	const sample = useLoadImageSample(loader, browser.nameOf, say, state.message, theme.ascii);
 	const fresh = (act: () => void) => clearingFirst(say, act);
 	useKeymap(
@@ -91,20 +91,16 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 	);
 	const colorLevel = colorLevelOf(theme);
 	const {opened, reading} = loader;
+	const picture = (
+		<LoadImageFile image={opened?.image} name={opened && browser.nameOf(opened.file)} reading={reading && path.basename(reading)} width={layout.previewWidth} previewRows={layout.previewRows} colorLevel={colorLevel} boxes={view === 'number' ? opened?.number?.digits.map(digit => digit.box) : undefined} />
+	);
 	return (
 		<Box flexDirection="column" paddingLeft={1} height={height}>
-			<Text>
-				<Text bold color={theme.color('accent')}>
-					{PATH_LABEL.title}
-				</Text>
-				<Text color={theme.color('muted')}>{PATH_LABEL.field}</Text>
-				{/* The padding, the label and the cursor take their room; a long path keeps its end. */}
-				<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state, width - 1 - PATH_LABEL.title.length - PATH_LABEL.field.length - 1, theme.ascii)}</Text>
-				{state.editing && <Text inverse> </Text>}
-			</Text>
+			<PathLine state={state} width={width} />
+			{view === 'number' && picture}
 			<Box alignItems="flex-start">
 				<Box flexDirection="column" width={layout.leftWidth} flexShrink={0}>
-					<LoadImageFile image={opened?.image} name={opened && browser.nameOf(opened.file)} reading={reading && path.basename(reading)} width={layout.leftWidth - 1} previewRows={layout.previewRows} colorLevel={colorLevel} boxes={view === 'number' ? opened?.number?.digits.map(digit => digit.box) : undefined} />
+					{view === 'digit' && picture}
 					<LoadImageList {...list} rows={layout.listRows} width={layout.leftWidth - 1} focused={!state.editing} />
 				</Box>
 				<Box width={2} flexShrink={0} />
@@ -112,6 +108,22 @@ export function LoadImageScreen({width, height, onBack, directory = process.cwd(
 			</Box>
 			<MessageRows message={sample.message} width={width - 1} />
 		</Box>
+	);
+}
+
+/** The screen's title and its path field. */
+function PathLine({state, width}: {state: LoadImageState; width: number}) {
+	const theme = useTheme();
+	return (
+		<Text>
+			<Text bold color={theme.color('accent')}>
+				{PATH_LABEL.title}
+			</Text>
+			<Text color={theme.color('muted')}>{PATH_LABEL.field}</Text>
+			{/* The padding, the label and the cursor take their room; a long path keeps its end. */}
+			<Text color={theme.color(state.editing ? 'plain' : 'muted')}>{pathText(state, width - 1 - PATH_LABEL.title.length - PATH_LABEL.field.length - 1, theme.ascii)}</Text>
+			{state.editing && <Text inverse> </Text>}
+		</Text>
 	);
 }
 
@@ -130,7 +142,7 @@ function Reading({view, opened, layout, colorLevel}: {view: 'digit' | 'number'; 
 	if (view === 'number') {
 		// No ink: nothing to read (the message says so); else undefined while the number is read.
 		const reading = opened ? (opened.seen ? opened.number : null) : null;
-		return <NumberReadingPanel reading={reading} error={opened?.numberError ?? opened?.error} width={layout.panelWidth} idle="pick an image" />;
+		return <NumberReadingPanel reading={reading} error={opened?.numberError ?? opened?.error} width={layout.panelWidth} rows={layout.listRows + LIST_TITLE_ROWS} idle="pick an image" />;
 	}
 	return <SketchReading seen={opened?.seen ?? null} probabilities={opened?.probabilities ?? null} error={opened?.error} width={layout.panelWidth} fullSeen={layout.fullSeen} colorLevel={colorLevel} idle="pick an image" />;
 }

@@ -8,8 +8,10 @@ import {readingPanel} from '../../sketch/layout.js';
 import type {LoadImageState} from './load-image-state.js';
 
 export type LoadImageLayout = {
-	/** The left column: the picture, what the file is, the file list. */
+	/** The left column: the picture (on one digit), what the file is, the file list. */
 	leftWidth: number;
+	/** The picture's width: the left column's on one digit, the whole window's on a number (a wide, short picture). */
+	previewWidth: number;
 	previewRows: number;
 	listRows: number;
 	/** The reading on the right (SketchReading's width and size of the model's view). */
@@ -22,17 +24,22 @@ const GAP = 2;
 const FIELD_ROWS = 1;
 export const MESSAGE_ROWS = 2;
 const INFO_ROWS = 2;
-const LIST_TITLE_ROWS = 1;
+export const LIST_TITLE_ROWS = 1;
 const LEFT_MIN = 33;
 
-/** The layout for a screen area of `columns` × `height` (the status line not included). */
-export function loadImageLayout(columns: number, height: number): LoadImageLayout {
+/**
+ * The layout for a screen area of `columns` × `height` (the status line not included). A
+ * number's picture spans the window above the list and the reading; one digit's sits in the
+ * left column beside its reading.
+ */
+export function loadImageLayout(columns: number, height: number, view: 'digit' | 'number' = 'digit'): LoadImageLayout {
 	const bodyRows = Math.max(readingPanel.small.rows, height - FIELD_ROWS - MESSAGE_ROWS);
 	const fullSeen = bodyRows >= readingPanel.large.rows && columns >= MARGIN + LEFT_MIN + GAP + readingPanel.large.width;
 	const panelWidth = fullSeen ? readingPanel.large.width : readingPanel.small.width;
 	const leftWidth = Math.max(LEFT_MIN, columns - MARGIN - GAP - panelWidth);
 	const previewRows = Math.min(20, Math.max(4, Math.floor((bodyRows - INFO_ROWS - LIST_TITLE_ROWS) / 2)));
-	return {leftWidth, previewRows, listRows: bodyRows - previewRows - INFO_ROWS - LIST_TITLE_ROWS, panelWidth, fullSeen};
+	const previewWidth = view === 'number' ? columns - 2 * MARGIN : leftWidth - 1;
+	return {leftWidth, previewWidth, previewRows, listRows: bodyRows - previewRows - INFO_ROWS - LIST_TITLE_ROWS, panelWidth, fullSeen};
 }
 
 /** The path line's start, before what was typed: the screen's title, then the field's name. */
