@@ -1,6 +1,6 @@
 // Micro-benchmark of what `digits serve` does per PNG upload before the model: each stage of
 // prepareImage on the 1,000 MNIST test PNGs the serving bench sends, min and median of repeats
-// (µs per image). `node --import tsx bench/prepare-stages.ts [--repeats N]`
+// (CPU µs per image). `node --import tsx bench/prepare-stages.ts [--repeats N]`
 import {fileTypeFromBuffer} from 'file-type';
 import {imageSize} from 'image-size';
 import {prepareImage} from '../source/image/prepare.js';
@@ -25,9 +25,11 @@ const stages: Record<string, () => unknown> = {
 for (const [name, run] of Object.entries(stages)) {
 	const times: number[] = [];
 	for (let r = 0; r < repeats; r++) {
-		const start = process.hrtime.bigint();
+		// CPU time, not wall-clock: the machines these run on are shared.
+		const start = process.cpuUsage();
 		await run();
-		times.push(Number(process.hrtime.bigint() - start) / 1000 / png.length);
+		const used = process.cpuUsage(start);
+		times.push((used.user + used.system) / png.length);
 	}
 	times.sort((a, b) => a - b);
 	console.log(`${name.padEnd(20)} min ${times[0]!.toFixed(1).padStart(7)} µs   median ${times[Math.floor(times.length / 2)]!.toFixed(1).padStart(7)} µs`);
