@@ -5,8 +5,12 @@ import type {GrayImage} from './load.js';
 const BINS = 256;
 
 /** Counts of the values (with `gain` > 0: of min(1, |value| × gain)) in 256 bins over 0..1. */
+// One histogram reused by every call (each caller reads it before the next one): allocating typed
+// arrays is a large part of preprocessing a small picture, and they are freed only by the GC.
+const scratchBins = new Uint32Array(BINS);
+
 function histogram(values: ArrayLike<number>, mask?: Uint8Array, gain = 0): Uint32Array {
-	const bins = new Uint32Array(BINS);
+	const bins = scratchBins.fill(0);
 	// One loop per case: a test per pixel for what does not change from pixel to pixel is a third of the time.
 	if (gain > 0) {
 		for (let i = 0; i < values.length; i++) if (!mask || mask[i]) bins[Math.min(BINS - 1, Math.floor(Math.min(1, Math.abs(values[i]!) * gain) * BINS))]!++;
@@ -186,6 +190,16 @@ function robustSpread(values: Float32Array, use: Uint8Array): number {
 	return (1.4826 * quantiles(values, [0.5], use, 8)[0]!) / 8;
 }
 
+// The fit's working arrays, reused from call to call (as the histogram): the sampled coordinates, values and residuals, and which samples are paper.
+const scratchFloats: Float32Array[] = [];
+let scratchUse = new Uint8Array(0);
+
+/** Working array `which`, at least `count` long, its first `count` floats (contents left over). */
+function scratch(which: number, count: number): Float32Array {
+	if ((scratchFloats[which]?.length ?? 0) < count) scratchFloats[which] = new Float32Array(count);
+	return scratchFloats[which]!.subarray(0, count);
+}
+
 /**
  * The paper's brightness as a smooth surface (a quadratic in x and y: it follows a
  * lighting gradient or a vignette, not a stroke), and the paper's own noise around it.
@@ -197,7 +211,7 @@ export function paperSurface(image: GrayImage): {surface: Float32Array; noise: n
 	const {width, height, data} = image;
 	const step = Math.max(1, Math.floor(Math.sqrt((width * height) / 10_000)));
 	const count = Math.ceil(width / step) * Math.ceil(height / step);
-	const [us, vs, values] = [new Float32Array(count), new Float32Array(count), new Float32Array(count)];
+	const [us, vs, values, residuals] = [scratch(0, count), scratch(1, count), scratch(2, count), scratch(3, count)];
 	let k = 0;
 	for (let y = 0; y < height; y += step) {
 		for (let x = 0; x < width; x += step, k++) {
@@ -208,13 +222,12 @@ export function paperSurface(image: GrayImage): {surface: Float32Array; noise: n
 	}
 
 	const threshold = otsuThreshold(values);
-	const use = new Uint8Array(count);
+	const use = scratchUse.length >= count ? scratchUse.subarray(0, count) : (scratchUse = new Uint8Array(count));
 	for (let i = 0; i < count; i++) use[i] = values[i]! >= threshold ? 1 : 0;
 	// A picture of one level has nothing above Otsu's threshold: all of it is paper.
 	if (!use.includes(1)) use.fill(1);
 	let coefficients: number[] | null = null;
 	let noise = 1 / 255;
-	const residuals = new Float32Array(count);
 	for (let round = 0; round < 3; round++) {
 		coefficients = fitQuadratic(us, vs, values, use);
 		const flat = coefficients ? 0 : quantile(values, 0.5, use);
