@@ -3,7 +3,7 @@
 // which groups of them are speckles or the table around the paper rather than the digit.
 import {type Component, connectedComponents, dilate} from './components.js';
 import type {GrayImage} from './load.js';
-import {otsuThreshold, paperSurface, quantile} from './threshold.js';
+import {otsuThreshold, paperSurface, quantile, quantiles} from './threshold.js';
 
 // Below this contrast between paper and the strongest ink the picture is blank.
 const MIN_CONTRAST = 0.1;
@@ -28,8 +28,14 @@ export type Ink = {
 
 /** Whether the ink is darker than the paper: the darker tail of the histogram reaches further from the middle. */
 function isDarkInk(image: GrayImage): boolean {
-	const median = quantile(image.data, 0.5);
-	return median - quantile(image.data, 0.002) >= quantile(image.data, 0.998) - median;
+	const [median, low, high] = quantiles(image.data, [0.5, 0.002, 0.998]) as [number, number, number];
+	return median - low >= high - median;
+}
+
+function inverted(data: Float32Array): Float32Array {
+	const out = new Float32Array(data.length);
+	for (let i = 0; i < data.length; i++) out[i] = 1 - data[i]!;
+	return out;
 }
 
 /** Which groups of stroke pixels belong to the digit (not the frame around the paper, not speckles), and whether a frame was left out. */
@@ -47,7 +53,7 @@ function digitComponents(components: Component[], width: number, height: number)
 /** The ink when it is darker (`dark`) or lighter than the paper; `boldness` is stroke width over the digit's longer side. */
 export function inkOfPolarity(image: GrayImage, dark: boolean): (Ink & {boldness: number; contrast: number; touchesEdge: boolean; framed: boolean}) | null {
 	const {width, height} = image;
-	const paperLight: GrayImage = dark ? image : {width, height, data: image.data.map(value => 1 - value)};
+	const paperLight: GrayImage = dark ? image : {width, height, data: inverted(image.data)};
 	const {surface, noise} = paperSurface(paperLight);
 	// Darkness below the paper's own level; what is lighter than the paper is not ink.
 	const darkness = new Float32Array(width * height);
@@ -59,7 +65,9 @@ export function inkOfPolarity(image: GrayImage, dark: boolean): (Ink & {boldness
 
 	if (strongest < Math.max(MIN_CONTRAST, NOISE_MARGIN * noise)) return null;
 
-	const scaled = darkness.map(value => value / strongest);
+	// Plain loops rather than typed arrays' map: its callbacks were a tenth of a small upload's time.
+	const scaled = new Float32Array(darkness.length);
+	for (let i = 0; i < scaled.length; i++) scaled[i] = darkness[i]! / strongest;
 	const threshold = Math.max(otsuThreshold(scaled), (NOISE_MARGIN * noise) / strongest);
 	const strokes = new Uint8Array(width * height);
 	for (let i = 0; i < strokes.length; i++) strokes[i] = scaled[i]! >= threshold ? 1 : 0;

@@ -8,6 +8,7 @@ import {decodableMimes, formatNames, formatSignatures} from './formats.js';
 import {endsEarly} from './integrity.js';
 import {UserError} from '../errors.js';
 import {decodeJpegPreview, JpegDataError, type RgbaImage} from './jpeg-preview.js';
+import {decodePlainPng, plainPng} from './png.js';
 
 /** An image that cannot be used; the message is one sentence: what, which file, what to do. */
 export class ImageFileError extends UserError {
@@ -152,10 +153,13 @@ async function decodeFully(bytes: Uint8Array, name: string, format: string): Pro
 /** Decodes image bytes (PNG, JPEG, BMP, GIF's first frame, TIFF); `name` is what errors call it (e.g. "stdin"). */
 export async function readImage(bytes: Uint8Array, name: string): Promise<LoadedImage> {
 	checkByteSize(bytes.byteLength, name);
-	const format = await checkFormat(bytes, name);
+	// A plain PNG (every chunk whole, its CRC right) is one: file-type has nothing to add.
+	const png = plainPng(bytes);
+	const format = png ? 'PNG' : await checkFormat(bytes, name);
 	const size = checkDimensions(bytes, name);
 	if (endsEarly(bytes, format, {decoderFailed: false})) throw corrupt(name, 'the file ends before the image data does');
-	let rgba: RgbaImage | null = null;
+	// Damaged image data falls through to jimp, which words the error.
+	let rgba: RgbaImage | null = png && decodePlainPng(png);
 	if (format === 'JPG' && size.width * size.height > REDUCE_JPEG_MEGAPIXELS * 1e6) {
 		try {
 			rgba = decodeJpegPreview(bytes);

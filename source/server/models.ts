@@ -17,10 +17,10 @@ export class ModelCatalog {
 		private readonly onLoaded: (model: string, seconds: number) => void,
 	) {}
 
-	/** The name asked for (else the default), or a 404 when no model has it. */
+	/** The name asked for (else the default), or a 404 when no model has it. A loaded model is not looked for on disk again (a file check per request). */
 	resolve(name: string | undefined): string {
 		const wanted = name ?? this.defaultModel;
-		if (!findModel(wanted)) throw new RequestError(404, `There is no model named "${wanted}"; GET /api/models lists the installed ones.`);
+		if (!this.loads.has(wanted) && !findModel(wanted)) throw new RequestError(404, `There is no model named "${wanted}"; GET /api/models lists the installed ones.`);
 		return wanted;
 	}
 
