@@ -4,7 +4,9 @@
 // paper, with gaps between neighbours that make three kinds:
 // - separated: gaps of 15–40% of the digit height,
 // - close: gaps of 2–12%,
-// - touching: the neighbours' ink touches, or their boxes overlap by up to 10% of the height.
+// - touching: the neighbours' boxes touch or overlap by up to 10% of the height (their ink
+//   meets in most of them, not in all: a 7's bar can reach over the next digit's top).
+// Gaps are between the digits' ink boxes, as a share of the line's digit height.
 // Every number is drawn from a seed and its own digits, never hand-picked.
 import type {GrayImage} from '../source/image/load.js';
 import {inkBounds, resize} from '../source/image/preprocess.js';
@@ -21,8 +23,6 @@ export type NumberSample = {kind: NumberKind; image: GrayImage; number: string; 
 
 // MNIST's digits are 20 px tall in their 28×28: a drawn digit's scale is its ink height over 20.
 const MNIST_HEIGHT = 20;
-// Ink at least this strong counts when neighbours are pushed together until they touch.
-const TOUCH_INK = 0.3;
 
 const between = (random: () => number, low: number, high: number) => low + random() * (high - low);
 const whole = (random: () => number, low: number, high: number) => Math.floor(between(random, low, high + 1));
@@ -46,32 +46,6 @@ export function scaledDigit(source: DigitSource, index: number, height: number):
 
 type Placed = {ink: GrayImage; left: number; top: number};
 
-/** For each row of the picture, the leftmost (`side` 'left') or rightmost column of strong ink of a placed digit; NaN where it has none. */
-function profile(placed: Placed, rows: number, side: 'left' | 'right'): Float64Array {
-	const result = new Float64Array(rows).fill(Number.NaN);
-	const {ink, left, top} = placed;
-	for (let y = 0; y < ink.height; y++) {
-		for (let k = 0; k < ink.width; k++) {
-			const x = side === 'left' ? k : ink.width - 1 - k;
-			if (ink.data[y * ink.width + x]! >= TOUCH_INK) {
-				result[top + y] = left + x;
-				break;
-			}
-		}
-	}
-
-	return result;
-}
-
-/** The leftmost place for `next` (its `left`) at which its ink still touches or clears `previous`'s; where no row is shared, the box edge. */
-function touchingLeft(previous: Placed, next: Placed, rows: number): number {
-	const right = profile(previous, rows, 'right');
-	const left = profile({...next, left: 0}, rows, 'left');
-	let place = -Infinity;
-	for (let y = 0; y < rows; y++) if (!Number.isNaN(right[y]!) && !Number.isNaN(left[y]!)) place = Math.max(place, right[y]! + 1 - left[y]!);
-	return place === -Infinity ? previous.left + previous.ink.width : place;
-}
-
 /** The digits laid out left to right on a sloping, jittered baseline; the picture size with its margins. */
 function layout(inks: GrayImage[], kind: NumberKind, height: number, random: () => number): {placed: Placed[]; width: number; rows: number} {
 	const margin = whole(random, 10, 40);
@@ -89,8 +63,6 @@ function layout(inks: GrayImage[], kind: NumberKind, height: number, random: () 
 		const top = Math.min(Math.max(0, bottom - ink.height), rows - ink.height);
 		if (previous) {
 			left = Math.round(previous.left + previous.ink.width + gapShare[kind](random) * height);
-			// Touching neighbours: if their boxes overlap but the ink does not meet, push on until it does.
-			if (kind === 'touching') left = Math.min(left, touchingLeft(previous, {ink, left: 0, top}, rows));
 		}
 
 		placed.push({ink, left, top});
@@ -139,14 +111,17 @@ function paint(paper: Float32Array, width: number, placed: Placed[], inkLevel: n
 	return {width, height: data.length / width, data: data.map(value => Math.min(1, Math.max(0, value)))};
 }
 
-/** One number of `kind` from `source`, drawn by `random` (digit choice included). */
-export function numberSample(source: DigitSource, kind: NumberKind, random: () => number): NumberSample {
-	const length = whole(random, 2, 6);
-	const height = whole(random, 30, 150);
+/** What a sample may be told instead of drawing it: its number of digits, their height, the paper. */
+export type SampleChoices = {length?: number; height?: number; photo?: boolean};
+
+/** One number of `kind` from `source`, drawn by `random` (digit choice included, unless `choices` says). */
+export function numberSample(source: DigitSource, kind: NumberKind, random: () => number, choices: SampleChoices = {}): NumberSample {
+	const length = choices.length ?? whole(random, 2, 6);
+	const height = choices.height ?? whole(random, 30, 150);
 	const indices = Array.from({length}, () => source.first + Math.floor(random() * source.count));
 	const inks = indices.map(index => scaledDigit(source, index, height));
 	const {placed, width, rows} = layout(inks, kind, height, random);
-	const photo = random() < 0.5;
+	const photo = choices.photo ?? random() < 0.5;
 	const paper = photo ? photoPaper(width, rows, random) : new Float32Array(width * rows).fill(between(random, 0.95, 1));
 	const image = paint(paper, width, placed, between(random, 0.05, 0.2));
 	return {kind, image, number: indices.map(index => source.labels[index]).join(''), indices};

@@ -106,9 +106,10 @@ export async function multiPieceDigits(source: DigitSource, predict: Predict): P
 /** Reading a 6-digit number on a 1000×300 PNG, after decoding: min and median of `reads` reads, in ms. */
 export async function timeSixDigits(source: DigitSource, predict: Predict, reads: number): Promise<{min: number; median: number}> {
 	const random = seededRandom(6);
-	let sample = numberSample(source, 'separated', random);
-	while (sample.number.length !== 6 || sample.image.width > 1000 || sample.image.height > 300) sample = numberSample(source, 'separated', random);
-	const page = new Float32Array(1000 * 300).fill(1);
+	// Digits 120 px tall on white paper, drawn again until the line fits the page.
+	let sample = numberSample(source, 'separated', random, {length: 6, height: 120, photo: false});
+	while (sample.image.width > 1000 || sample.image.height > 300) sample = numberSample(source, 'separated', random, {length: 6, height: 120, photo: false});
+	const page = new Float32Array(1000 * 300).fill(sample.image.data[0]!);
 	const [left, top] = [Math.floor((1000 - sample.image.width) / 2), Math.floor((300 - sample.image.height) / 2)];
 	for (let y = 0; y < sample.image.height; y++) page.set(sample.image.data.subarray(y * sample.image.width, (y + 1) * sample.image.width), (top + y) * 1000 + left);
 	const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'digits-numbers-'));
