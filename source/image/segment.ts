@@ -45,11 +45,11 @@ const MAX_WHOLE = 1.6;
 // Digits are several strokes tall (MNIST's about 8): a part less tall than this many strokes is not cut.
 const MIN_STROKES_TALL = 3;
 // Cuts tried per digit the part's width suggests (about 0.8 of the height each).
-const CUTS_PER_DIGIT = 2;
+const CUTS_PER_DIGIT = 3;
 // Cuts are tried at the emptiest columns at least this share of the digit height apart.
 const CUT_SPACING = 0.15;
 // A cut path strays at most this share of the digit height from its column, and pays this for each step sideways.
-const CUT_REACH = 0.2;
+const CUT_REACH = 0.05;
 const SIDEWAYS_COST = 0.05;
 // A component with at least this share of its ink on one side of a cut goes there whole: it is not cut.
 const WHOLE_SHARE = 0.85;
