@@ -35,7 +35,7 @@ const DOT_SIZE = 0.3;
 const DOT_BASELINE = 0.2;
 // Groups smaller than this share of the largest group are specks.
 const SPECK_SHARE = 0.03;
-// A group this many times wider than the line's digits are tall may be digits that touch: cuts are weighed.
+// A part with a stroke (component) this many times wider than the line's digits are tall may be digits that touch: cuts are weighed.
 export const WIDE = 1;
 // A cut piece is at least this share of the line's digit height wide (a 1 is narrow) and at most this share.
 const MIN_PIECE = 0.12;
