@@ -13,6 +13,7 @@ import {measureTuiTraining as trainOnScreen} from './tui-training.js';
 import {count} from '../source/render/format.js';
 import {compareTraining, comparisonTable, meanSpeed, median} from './graph-vs-pytorch.js';
 import {fullServing, measureServing, quickServing} from './serve-bench.js';
+import {measureNumbers} from './numbers.js';
 import {measureSketchLatency} from './sketch.js';
 import {softInputSets} from './soft-inputs.js';
 import {measureTeaching, teachTable} from './teach.js';
@@ -141,6 +142,14 @@ async function measureUserInputs(service: ModelService): Promise<void> {
 	tables.push(`Accuracy on small and soft digits (${softPerKind} per kind from MNIST test digits, through the app's file path):\n\n${await table(soft)}`);
 }
 
+/** Whole numbers of MNIST test digits read exactly right by kind, digits in several pieces kept whole, and a 6-digit read's time (bench/numbers.ts). */
+async function measureNumberReading(service: ModelService): Promise<void> {
+	const model = shippedModelName();
+	if (model === undefined) return;
+	// The quick run skips the pass over all 10,000 test digits for ones drawn in pieces.
+	tables.push(await measureNumbers(service, {from: 'test', model, ...(quick ? {perKind: 10, timingReads: 3, pieces: false} : {perKind: 1000})}));
+}
+
 /** Teaching the shipped model a simulated writer's 20 samples per digit (bench/teach.ts); one epoch of 10 per digit in quick mode. */
 async function measureTeachingRun(service: ModelService): Promise<void> {
 	const model = shippedModelName();
@@ -179,6 +188,7 @@ try {
 	const images = await measureInference(service);
 	rows.push(...(await measureSketchLatency(service, {trials: quick ? 3 : 20})));
 	await measureUserInputs(service);
+	await measureNumberReading(service);
 	await measureTeachingRun(service);
 	peakMemory(service);
 	await measureStartup(images);

@@ -94,7 +94,7 @@ async function writePage(file: string, {image, quality}: Page): Promise<void> {
 }
 
 /** The digits a set is drawn from: MNIST's test images, or the training images `best` held out. */
-async function sourceDigits(from: 'test' | 'validation'): Promise<{images: Uint8Array; labels: Uint8Array; first: number; count: number}> {
+export async function sourceDigits(from: 'test' | 'validation'): Promise<{images: Uint8Array; labels: Uint8Array; first: number; count: number}> {
 	const split = await loadMnist(from === 'test' ? 'test' : 'train');
 	const first = from === 'test' ? 0 : split.count - Math.floor(split.count * HELD_OUT_SHARE);
 	return {images: split.images, labels: split.labels, first, count: split.count - first};
