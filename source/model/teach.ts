@@ -1,14 +1,16 @@
 // Teaching a model one person's handwriting: a short run from an existing model on their
 // samples, each batch a share of samples and the rest MNIST images ("replay", so that it does not
-// forget what it read before), with a quarter of the samples held out to measure it.
+// forget what it read before), with a quarter of the samples held out to measure it. Part of
+// the MNIST replay is leaned to the writer's slant (see slant.ts).
 import type {TF} from './backend.js';
 import {augmentBatch, defaultAugmentation} from './augment.js';
 import {augmentsEpoch, type BatchSource, validate} from './batches.js';
 import type {MnistSplit} from '../data/mnist.js';
 import {classCount, teachDefaults} from './presets.js';
 import {seededRandom, shuffledIndices} from '../random.js';
-import type {Samples, TrainOptions} from './types.js';
+import type {Samples, TeachRecipe, TrainOptions} from './types.js';
 import {imagePixels} from '../digit-size.js';
+import {medianSkew, mnistSkew, slantedDigits} from './slant.js';
 
 /** The share of each digit's samples held out to measure the teaching. */
 const HELD_OUT_SHARE = 0.25;
@@ -36,7 +38,39 @@ function gather(samples: Samples, indices: Int32Array): {images: Float32Array; l
 	return {images, labels: Uint8Array.from(indices, index => samples.labels[index]!)};
 }
 
-/** The batches of a teaching run: the taught samples in a seeded cycle, MNIST images at random; validated on the held-out samples. */
+/** The recipe's settings meta.json records for a taught model. */
+export function teachRecipe(): TeachRecipe {
+	const {batchesPerEpoch, sampleShare, slantShare, slantPool, sampleAugmentation} = teachDefaults;
+	return {batchesPerEpoch, sampleShare, slantShare, slantPool, sampleAugmentation: {...sampleAugmentation, elastic: {...sampleAugmentation.elastic}}};
+}
+
+/** MNIST digits drawn to measure MNIST's usual slant (the median settles well before this many). */
+const SLANT_SAMPLE = 1000;
+
+type Slanted = ReturnType<typeof slantedDigits>;
+
+/**
+ * MNIST digits leaned by the difference between the taught samples' median slant and MNIST's:
+ * a writer who leans shows the model many digit shapes at their slant. Null when the recipe takes none.
+ */
+function slantedReplay(data: MnistSplit, samples: Samples, taught: Int32Array, seed: number): Slanted | null {
+	if (teachDefaults.slantShare <= 0) return null;
+	const random = seededRandom(seed ^ 0x51a7);
+	const shear = medianSkew(samples.images, taught) - mnistSkew(data, SLANT_SAMPLE, random);
+	return slantedDigits(data, shear, teachDefaults.slantPool, random);
+}
+
+/** Copies image `index` of `from` (values 0..1, or 0..255 with `scale`) into row `row` of a batch, with its one-hot label. */
+function putRow(batch: {images: Float32Array; labels: Float32Array}, row: number, from: {images: Float32Array | Uint8Array; labels: Uint8Array}, index: number, scale = 1): void {
+	for (let p = 0; p < imagePixels; p++) batch.images[row * imagePixels + p] = from.images[index * imagePixels + p]! / scale;
+	batch.labels[row * classCount + from.labels[index]!] = 1;
+}
+
+/**
+ * The batches of a teaching run: the taught samples in a seeded cycle, then leaned MNIST digits,
+ * then MNIST images as they are, at random; validated on the held-out samples. The samples are
+ * augmented more strongly than MNIST: each is seen dozens of times.
+ */
 export function teachSource(tf: TF, data: MnistSplit, samples: Samples, options: TrainOptions): BatchSource {
 	const {taught, heldOut} = splitSamples(samples.labels, options.seed);
 	const held = gather(samples, heldOut);
@@ -44,8 +78,9 @@ export function teachSource(tf: TF, data: MnistSplit, samples: Samples, options:
 	const augmentRandom = seededRandom(options.seed ^ 0x5eed);
 	const {batchSize} = options;
 	const fromSamples = Math.max(1, Math.round(batchSize * teachDefaults.sampleShare));
-	const images = new Float32Array(batchSize * imagePixels);
-	const labels = new Float32Array(batchSize * classCount);
+	const slanted = slantedReplay(data, samples, taught, options.seed);
+	const fromSlanted = slanted ? Math.round((batchSize - fromSamples) * teachDefaults.slantShare) : 0;
+	const batch = {images: new Float32Array(batchSize * imagePixels), labels: new Float32Array(batchSize * classCount)};
 	const augmented = new Float32Array(batchSize * imagePixels);
 	let cycle = shuffledIndices(taught.length, random);
 	let next = 0;
@@ -58,20 +93,17 @@ export function teachSource(tf: TF, data: MnistSplit, samples: Samples, options:
 		batches: teachDefaults.batchesPerEpoch,
 		startEpoch() {},
 		batch(epoch) {
-			labels.fill(0);
+			batch.labels.fill(0);
 			for (let i = 0; i < batchSize; i++) {
-				if (i < fromSamples) {
-					const index = nextSample();
-					images.set(samples.images.subarray(index * imagePixels, (index + 1) * imagePixels), i * imagePixels);
-					labels[i * classCount + samples.labels[index]!] = 1;
-				} else {
-					const index = Math.floor(random() * data.count);
-					for (let p = 0; p < imagePixels; p++) images[i * imagePixels + p] = data.images[index * imagePixels + p]! / 255;
-					labels[i * classCount + data.labels[index]!] = 1;
-				}
+				if (i < fromSamples) putRow(batch, i, samples, nextSample());
+				else if (slanted && i < fromSamples + fromSlanted) putRow(batch, i, slanted, Math.floor(random() * slanted.count));
+				else putRow(batch, i, data, Math.floor(random() * data.count), 255);
 			}
-			const shown = augmentsEpoch(options, epoch) ? augmentBatch(images, batchSize, defaultAugmentation, augmentRandom, augmented) : images;
-			return {images: shown, labels, count: batchSize};
+			if (!augmentsEpoch(options, epoch)) return {images: batch.images, labels: batch.labels, count: batchSize};
+			const split = fromSamples * imagePixels;
+			augmentBatch(batch.images.subarray(0, split), fromSamples, teachDefaults.sampleAugmentation, augmentRandom, augmented.subarray(0, split));
+			augmentBatch(batch.images.subarray(split), batchSize - fromSamples, defaultAugmentation, augmentRandom, augmented.subarray(split));
+			return {images: augmented, labels: batch.labels, count: batchSize};
 		},
 		validate: async trainer => (held.labels.length > 0 ? validate(tf, trainer, held.images, held.labels) : null),
 	};

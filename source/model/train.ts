@@ -13,7 +13,7 @@ import {loadModel, saveModel} from './model-files.js';
 import {buildModel, classCount, presetLayers} from './presets.js';
 import {seededRandom, shuffledIndices} from '../random.js';
 import {resolveModel, writableModelsDir} from './store.js';
-import {splitSamples, teachSource} from './teach.js';
+import {splitSamples, teachRecipe, teachSource} from './teach.js';
 import {augmentsEpoch, batchAssembler, type BatchSource, validate} from './batches.js';
 import type {BackendName, HistoryEntry, ModelMeta, Samples, TeachScore, TrainEvent, TrainerName, TrainOptions} from './types.js';
 import {imagePixels, imageShape} from '../digit-size.js';
@@ -104,7 +104,7 @@ async function trainWith(context: TrainContext, trainer: Trainer, model: LayersM
 		createdAt: new Date().toISOString(),
 		history,
 		test: null,
-		...(options.samples ? {from: options.from, samples: {folder: options.samples.folder, count: options.samples.labels.length}} : {}),
+		...(options.samples ? {from: options.from, samples: {folder: options.samples.folder, count: options.samples.labels.length}, teaching: teachRecipe()} : {}),
 	});
 
 	for (let epoch = 1; epoch <= options.epochs; epoch++) {

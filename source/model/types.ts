@@ -1,5 +1,6 @@
 // Shapes shared by the model service, its child processes, the CLI and the TUI.
 // JSON is camelCase everywhere, and these shapes are what --json prints.
+import type {AugmentOptions} from './augment.js';
 import type {LearningRateSchedule, PresetName} from './presets.js';
 
 export type {LearningRateSchedule, PresetName};
@@ -87,7 +88,12 @@ export type ModelMeta = {
 	/** A taught model: the model it started from and its samples (folder, and the score once done). */
 	from?: string;
 	samples?: {folder: string; count: number} & Partial<TeachScore>;
+	/** A taught model: the recipe's settings beyond `options` (presets.ts, teachDefaults). */
+	teaching?: TeachRecipe;
 };
+
+/** How a teaching run mixes its batches: the settings of teachDefaults that `options` does not hold. */
+export type TeachRecipe = {batchesPerEpoch: number; sampleShare: number; slantShare: number; slantPool: number; sampleAugmentation: AugmentOptions};
 
 export type ClassScores = {precision: number; recall: number; f1: number; support: number};
 
