@@ -136,8 +136,9 @@ export const trainHelp: CommandHelp = {
   Teaching your handwriting
     --from MODEL             teach MODEL your samples instead of training a new network:
                              ${teachDefaults.sampleShare * 100}% of each batch your samples, the rest MNIST (so it
-                             does not forget); a quarter of the samples is held out and
-                             read before and after. Defaults: ${teachDefaults.epochs} epochs of
+                             does not forget; ${teachDefaults.slantShare * 100}% of those leaned to your samples'
+                             slant); a quarter of the samples is held out and read
+                             before and after. Defaults: ${teachDefaults.epochs} epochs of
                              ${teachDefaults.batchesPerEpoch} batches of ${teachDefaults.batchSize}, learning rate ${teachDefaults.learningRate}, augmented
     --samples DIR            the samples folder (default: yours; see digits samples --help)
 
