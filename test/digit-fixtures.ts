@@ -2,6 +2,7 @@
 // screenshotted, exported with transparency. Every file is generated from a seed, never hand-picked.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import {Worker} from 'node:worker_threads';
 import {Jimp} from 'jimp';
 import {readImageFile} from '../source/image/load.js';
@@ -250,4 +251,14 @@ export function numberPicture(digits: Float32Array[], {size = 84, gap = 24, marg
 		return {left, top, size};
 	});
 	return {width, height, data: paint(width, height, () => [252, 252, 250], alpha, width, 0, 0, ink), mime: 'image/png', painted};
+}
+
+/** A PNG chunk: length, type, data, and the CRC of type and data (for hand-made and damaged PNGs). */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
+	const length = Buffer.alloc(4);
+	length.writeUInt32BE(data.length);
+	const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+	const crc = Buffer.alloc(4);
+	crc.writeUInt32BE(zlib.crc32(body));
+	return Buffer.concat([length, body, crc]);
 }

@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import {Jimp} from 'jimp';
 import {decodeJpegPreview, JpegDataError, type RgbaImage} from '../source/image/jpeg-preview.js';
 import {type GrayImage, ImageFileError, readImage, readImageFile, writeGrayPng} from '../source/image/load.js';
+import {pngChunk} from './digit-fixtures.js';
 
 let temporary: string;
 
@@ -19,16 +20,6 @@ function gradient(): GrayImage {
 	data[1 * 6 + 1] = 0;
 	data[2 * 6 + 4] = 1;
 	return {width: 6, height: 4, data};
-}
-
-/** PNG chunk: length, type, data, CRC of type and data. */
-function pngChunk(type: string, data: Uint8Array): Buffer {
-	const header = Buffer.alloc(4);
-	header.writeUInt32BE(data.length);
-	const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(zlib.crc32(body));
-	return Buffer.concat([header, body, crc]);
 }
 
 async function assertImageError(promise: Promise<unknown>, message: string | RegExp): Promise<void> {

@@ -5,6 +5,7 @@ import {Jimp} from 'jimp';
 import {readImage} from '../source/image/load.js';
 import {decodePlainPng, plainPng} from '../source/image/png.js';
 import {seededRandom} from '../source/random.js';
+import {pngChunk} from './digit-fixtures.js';
 
 /** A picture with every kind of pixel: gradients, noise, and (for alpha) see-through parts. */
 async function varied(width: number, height: number, seed: number, colorType: number, filterType: number): Promise<Buffer> {
@@ -59,7 +60,7 @@ describe('the plain PNG decoder', () => {
 		damaged[damaged.length - 20]! ^= 0xff;
 		assert.equal(plainPng(damaged), null, 'a CRC that does not match');
 		assert.equal(plainPng(png.subarray(0, png.length - 12)), null, 'no IEND');
-		const trns = Buffer.concat([png.subarray(0, 33), chunk('tRNS', Buffer.from([0, 0, 0, 0, 0, 0])), png.subarray(33)]);
+		const trns = Buffer.concat([png.subarray(0, 33), pngChunk('tRNS', Buffer.from([0, 0, 0, 0, 0, 0])), png.subarray(33)]);
 		assert.equal(plainPng(trns), null, 'colour-key transparency');
 		// jimp reads the colour-keyed one, with the key colour transparent: readImage takes that path.
 		assert.equal((await readImage(trns, 'keyed.png')).width, 9);
@@ -70,17 +71,8 @@ describe('the plain PNG decoder', () => {
 			const png = await varied(31, 23, colorType, colorType, -1);
 			const fast = await readImage(png, 'fast.png');
 			// A suggested palette, which changes no pixel, sends the same picture to jimp.
-			const slow = await readImage(Buffer.concat([png.subarray(0, 33), chunk('PLTE', Buffer.from([0, 0, 0])), png.subarray(33)]), 'slow.png');
+			const slow = await readImage(Buffer.concat([png.subarray(0, 33), pngChunk('PLTE', Buffer.from([0, 0, 0])), png.subarray(33)]), 'slow.png');
 			assert.deepEqual({...fast, bytes: 0}, {...slow, bytes: 0});
 		}
 	});
 });
-
-function chunk(type: string, data: Buffer): Buffer {
-	const length = Buffer.alloc(4);
-	length.writeUInt32BE(data.length);
-	const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(zlib.crc32(body));
-	return Buffer.concat([length, body, crc]);
-}

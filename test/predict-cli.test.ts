@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import {after, before, describe, test} from 'node:test';
 import {predictCommand} from '../source/commands/predict.js';
 import {loadMnist} from '../source/data/mnist.js';
 import {expandGlob, expandInputs, segmentToRegExp} from '../source/image/files.js';
 import {writeGrayPng} from '../source/image/load.js';
 import type {ModelService} from '../source/model/service.js';
+import {pngChunk} from './digit-fixtures.js';
 import {fakeModelService} from './fake-model-service.js';
 import {runCli, temporaryHome} from './helpers.js';
 
@@ -159,20 +159,12 @@ describe('the real command', () => {
 		header.writeUInt32BE(20_000, 0);
 		header.writeUInt32BE(20_000, 4);
 		header[8] = 8;
-		const chunk = (type: string, data: Uint8Array) => {
-			const length = Buffer.alloc(4);
-			length.writeUInt32BE(data.length);
-			const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-			const crc = Buffer.alloc(4);
-			crc.writeUInt32BE(zlib.crc32(body));
-			return Buffer.concat([length, body, crc]);
-		};
 
 		touch(path.join(files, 'bad'), {
 			'empty.png': '',
 			'cut.png': png.subarray(0, Math.floor(png.length / 2)),
 			'zip.png': Buffer.concat([Buffer.from('504b0304140000000800', 'hex'), Buffer.alloc(64)]),
-			'huge.png': Buffer.concat([png.subarray(0, 8), chunk('IHDR', header), chunk('IEND', new Uint8Array(0))]),
+			'huge.png': Buffer.concat([png.subarray(0, 8), pngChunk('IHDR', header), pngChunk('IEND', new Uint8Array(0))]),
 			'blank.png': '',
 		});
 		await writeGrayPng(path.join(files, 'bad', 'blank.png'), {width: 30, height: 30, data: new Float32Array(900).fill(1)});
