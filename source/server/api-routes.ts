@@ -102,8 +102,11 @@ async function readNumbers(context: ServerContext, uploads: Upload[], model: str
 			});
 			if (!read.reading) return {file, error: read.error};
 			// The model read more candidates than there are digits: a digit's 28×28 is the image whose answer it carries.
-			const imageOf = (digit: NumberDigit) => answers.findIndex(answer => answer.probabilities === digit.probabilities);
-			const digits = read.reading.digits.map(digit => (withInput ? {...digit, input: inputValues(seen.subarray(imageOf(digit) * imagePixels, (imageOf(digit) + 1) * imagePixels))} : digit));
+			const inputOf = (digit: NumberDigit) => {
+				const image = answers.findIndex(answer => answer.probabilities === digit.probabilities);
+				return inputValues(seen.subarray(image * imagePixels, (image + 1) * imagePixels));
+			};
+			const digits = read.reading.digits.map(digit => (withInput ? {...digit, input: inputOf(digit)} : digit));
 			return {file, ...read.reading, digits};
 		}),
 	);
